@@ -1,0 +1,120 @@
+/* cvn-cli.c — convenor-cli: Convenor without a display.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "convenor-cli"
+
+#include "config.h"
+
+#include "cvn-cli.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* One line per subcommand; later features add theirs here. */
+static const CvnCliCommand commands[] = {
+  { "info", "FILE", N_("Print counts of what a document holds"), cvn_cli_info },
+  { "new-sample", "OUT.convenor", N_("Write a fresh copy of the sample borough"),
+    cvn_cli_new_sample },
+};
+
+int
+cvn_cli_fail (const char *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "convenor-cli: %s\n", message);
+  return 1;
+}
+
+gboolean
+cvn_cli_parse (const char   *command,
+               const char   *parameter_string,
+               GOptionEntry *entries,
+               int          *argc,
+               char       ***argv)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *summary = g_strdup_printf ("convenor-cli %s", command);
+
+  context = g_option_context_new (parameter_string);
+  g_option_context_set_summary (context, summary);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      cvn_cli_fail ("%s: %s", command, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+CvnDocument *
+cvn_cli_open (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  CvnDocument *doc = cvn_document_open (path, &error);
+
+  if (doc == NULL)
+    cvn_cli_fail ("%s", error->message);
+  return doc;
+}
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: convenor-cli COMMAND [ARGUMENTS…]"));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *left = g_strdup_printf ("%s %s", commands[i].name, commands[i].usage);
+
+      fprintf (out, "  %-40s %s\n", left, _(commands[i].summary));
+    }
+  fprintf (out, "\n%s\n", _("Options:"));
+  fprintf (out, "  %-40s %s\n", "--help", _("Show this help"));
+  fprintf (out, "  %-40s %s\n", "--version", _("Show the version"));
+  fprintf (out, "\n%s\n", _("Run “convenor-cli COMMAND --help” for a command’s options."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_help (stderr);
+      return 2;
+    }
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      print_help (stdout);
+      return 0;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      printf ("convenor-cli %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
+
+  cvn_cli_fail (_("unknown command “%s”; see convenor-cli --help"), argv[1]);
+  return 2;
+}
