@@ -389,7 +389,22 @@ inspect_file (const char *path,
 
   probe = g_object_new (CVN_TYPE_DOCUMENT, NULL);
   probe->path = g_strdup (path);
-  if (!open_connection (probe, SQLITE_OPEN_READONLY, error))
+
+  /* A WAL-mode file with no -wal beside it has nothing to replay; opening it immutable keeps
+   * SQLite from creating -wal and -shm files next to a file we may yet refuse. */
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+    if (!g_file_test (wal, G_FILE_TEST_EXISTS))
+      {
+        g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+        g_autofree char *immutable = g_strconcat (uri, "?immutable=1", NULL);
+
+        g_free (probe->path);
+        probe->path = g_steal_pointer (&immutable);
+      }
+  }
+  if (!open_connection (probe, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error))
     return FALSE;
 
   application_id = query_int (probe->db, "PRAGMA application_id", &rc);
