@@ -432,9 +432,9 @@ inspect_file (const char *path,
   if (version > CVN_SCHEMA_VERSION)
     {
       g_set_error (error, CVN_DOCUMENT_ERROR, CVN_DOCUMENT_ERROR_TOO_NEW,
-                   _("“%s” was written by a newer version of Convenor (document version %"
-                     G_GINT64_FORMAT "; this version reads up to %d)"),
-                   path, version, CVN_SCHEMA_VERSION);
+                   _("“%s” was written by a newer version of Convenor (document version %d; "
+                     "this version reads up to %d)"),
+                   path, (int) CLAMP (version, G_MININT, G_MAXINT), CVN_SCHEMA_VERSION);
       return FALSE;
     }
 

@@ -61,8 +61,10 @@ finish (CvnDocument  *doc,
     return FALSE;
   if (is_update && sqlite3_changes (cvn_document_get_db (doc)) == 0)
     {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
       g_set_error (error, CVN_DOCUMENT_ERROR, CVN_DOCUMENT_ERROR_INVALID,
-                   _("There is no object with id %" G_GINT64_FORMAT), id);
+                   _("There is no object with id %s"), id_text);
       return FALSE;
     }
   return TRUE;
