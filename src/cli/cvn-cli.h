@@ -39,5 +39,17 @@ CvnDocument *cvn_cli_open          (const char   *path);
 
 int cvn_cli_new_sample (int argc, char **argv);
 int cvn_cli_info       (int argc, char **argv);
+int cvn_cli_check      (int argc, char **argv);
+int cvn_cli_new        (int argc, char **argv);
+int cvn_cli_generate   (int argc, char **argv);
+int cvn_cli_render     (int argc, char **argv);
+int cvn_cli_import_gias        (int argc, char **argv);
+int cvn_cli_import_gias_groups (int argc, char **argv);
+int cvn_cli_import_members     (int argc, char **argv);
+int cvn_cli_export_members     (int argc, char **argv);
+int cvn_cli_audit              (int argc, char **argv);
+int cvn_cli_broker             (int argc, char **argv);
+int cvn_cli_import_directory   (int argc, char **argv);
+int cvn_cli_export_directory   (int argc, char **argv);
 
 G_END_DECLS

@@ -397,7 +397,8 @@ inspect_file (const char *path,
 
     if (!g_file_test (wal, G_FILE_TEST_EXISTS))
       {
-        g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+        g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+        g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
         g_autofree char *immutable = g_strconcat (uri, "?immutable=1", NULL);
 
         g_free (probe->path);

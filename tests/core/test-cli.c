@@ -7,6 +7,11 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+
+/* Each run writes its files into a fresh directory of its own. */
+static char *test_dir;
+
+
 /* Runs convenor-cli with @args; returns its exit status and output. */
 static int
 run_cli (const char * const *args,
@@ -53,7 +58,7 @@ test_version_and_help (void)
 static void
 test_info_sample (void)
 {
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "sample.convenor", NULL);
+  g_autofree char *path = g_build_filename (test_dir, "sample.convenor", NULL);
   g_autofree char *out = NULL, *err = NULL;
   g_autofree char *out2 = NULL, *err2 = NULL;
   g_auto (GStrv) lines = NULL;
@@ -95,8 +100,8 @@ test_info_sample (void)
 static void
 test_bad_input (void)
 {
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "minutes.convenor", NULL);
-  g_autofree char *missing = g_build_filename (g_get_tmp_dir (), "missing.convenor", NULL);
+  g_autofree char *path = g_build_filename (test_dir, "minutes.convenor", NULL);
+  g_autofree char *missing = g_build_filename (test_dir, "missing.convenor", NULL);
   g_autofree char *out = NULL, *err = NULL;
   g_autofree char *out2 = NULL, *err2 = NULL;
   g_autofree char *out3 = NULL, *err3 = NULL;
@@ -120,6 +125,8 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  test_dir = g_dir_make_tmp ("cvn-test-XXXXXX", NULL);
+  g_assert_nonnull (test_dir);
 
   g_test_add_func ("/cvn/cli/version-and-help", test_version_and_help);
   g_test_add_func ("/cvn/cli/info-sample", test_info_sample);

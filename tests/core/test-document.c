@@ -12,10 +12,14 @@
 #include "cvn-snapshot.h"
 #include "cvn-store.h"
 
+
+/* Each run writes its files into a fresh directory of its own. */
+static char *test_dir;
+
 static char *
 temp_path (const char *name)
 {
-  return g_build_filename (g_get_tmp_dir (), name, NULL);
+  return g_build_filename (test_dir, name, NULL);
 }
 
 static CvnDocument *
@@ -31,6 +35,7 @@ create_document (const char *name)
   g_assert_nonnull (doc);
   return doc;
 }
+
 
 /* Writes one of every entity, returning the ids through the out-parameters. */
 static void
@@ -558,6 +563,26 @@ test_edits_survive_crash (void)
 }
 
 static void
+test_relative_path (void)
+{
+  g_autoptr (CvnDocument) doc = create_document ("relative.convenor");
+  g_autoptr (CvnDocument) reopened = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *cwd = g_get_current_dir ();
+  gint64 school_id, cluster_id;
+
+  fill_document (doc, &school_id, &cluster_id);
+  g_clear_object (&doc);
+
+  /* A path relative to the working directory opens the same file. */
+  g_assert_cmpint (g_chdir (test_dir), ==, 0);
+  reopened = cvn_document_open ("relative.convenor", &error);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (reopened, "establishments"), ==, 2);
+}
+
+static void
 test_dates (void)
 {
   g_assert_true (cvn_date_is_valid (""));
@@ -576,6 +601,8 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  test_dir = g_dir_make_tmp ("cvn-test-XXXXXX", NULL);
+  g_assert_nonnull (test_dir);
 
   g_test_add_func ("/cvn/document/round-trip", test_round_trip);
   g_test_add_func ("/cvn/document/undo-redo", test_undo_redo);
@@ -588,6 +615,7 @@ main (int    argc,
   g_test_add_func ("/cvn/document/create-refuses-existing", test_create_refuses_existing);
   g_test_add_func ("/cvn/document/save-copy", test_save_copy);
   g_test_add_func ("/cvn/document/edits-survive-crash", test_edits_survive_crash);
+  g_test_add_func ("/cvn/document/relative-path", test_relative_path);
   g_test_add_func ("/cvn/document/dates", test_dates);
 
   return g_test_run ();

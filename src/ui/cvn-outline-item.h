@@ -1,0 +1,56 @@
+/* cvn-outline-item.h — one row of the outline: a section heading, a group, a school or a person.
+ *
+ * The outline is a thin adapter between a CvnSnapshot and the GtkTreeListModel that the sidebar
+ * shows. It holds no GTK types, only GObjects and GListStores, so it can be built and walked
+ * without a display.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cvn-snapshot.h"
+
+G_BEGIN_DECLS
+
+#define CVN_TYPE_OUTLINE_ITEM (cvn_outline_item_get_type ())
+G_DECLARE_FINAL_TYPE (CvnOutlineItem, cvn_outline_item, CVN, OUTLINE_ITEM, GObject)
+
+CvnOutlineItem *cvn_outline_item_new           (CvnObjectKind   kind,
+                                                gint64          id,
+                                                const char     *title,
+                                                const char     *subtitle,
+                                                const char     *icon_name);
+/* A section heading ("Alliances", "Committees" ...) has kind CVN_OBJECT_NONE and id 0. */
+gboolean        cvn_outline_item_is_heading    (CvnOutlineItem *self);
+CvnObjectKind   cvn_outline_item_get_kind      (CvnOutlineItem *self);
+gint64          cvn_outline_item_get_id        (CvnOutlineItem *self);
+const char     *cvn_outline_item_get_title     (CvnOutlineItem *self);
+const char     *cvn_outline_item_get_subtitle  (CvnOutlineItem *self);
+const char     *cvn_outline_item_get_icon_name (CvnOutlineItem *self);
+/* A string naming the row by its place in the tree ("alliances/group:4/school:17"), which stays
+ * the same when the outline is rebuilt from a newer snapshot; used to keep expansion and
+ * selection across a rebuild. */
+const char     *cvn_outline_item_get_key       (CvnOutlineItem *self);
+/* The rows nested under this one, or NULL for a row with none. */
+GListStore     *cvn_outline_item_get_children  (CvnOutlineItem *self);
+
+/* Builds the top-level rows (the section headings, each holding its rows) of a snapshot. */
+GListStore     *cvn_outline_build              (CvnSnapshot    *snapshot);
+
+/* Finds the first row, depth first, that shows the object @kind/@id, and returns the chain of
+ * rows from a top-level row down to it (borrowed pointers), or NULL if no row shows it. */
+GPtrArray      *cvn_outline_find_object        (GListModel     *roots,
+                                                CvnObjectKind   kind,
+                                                gint64          id);
+/* Like cvn_outline_find_object, but by cvn_outline_item_get_key. */
+GPtrArray      *cvn_outline_find_key           (GListModel     *roots,
+                                                const char     *key);
+
+/* The symbolic icon for a group of @kind ("cluster", "alliance" ...). */
+const char     *cvn_outline_group_icon_name    (const char     *kind);
+/* A group kind as shown to people: "learning community" becomes "Learning community". */
+char           *cvn_outline_dup_kind_label     (const char     *kind);
+
+G_END_DECLS
