@@ -97,7 +97,7 @@ print_finding (CvnSnapshot           *snapshot,
         g_autofree char *committed = format_days (finding->committed_days);
         g_autofree char *offered = format_days (finding->offered_days);
 
-        detail = g_strdup_printf (_("committed %s of %s days offered"), committed, offered);
+        detail = g_strdup_printf (_("%s days committed, %s offered"), committed, offered);
       }
       break;
     case CVN_AUDIT_STALE:

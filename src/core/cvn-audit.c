@@ -1,13 +1,16 @@
 /* cvn-audit.c
  *
- * The audit works in three passes over the snapshot, each linear in its size, so that a
- * county-sized document (tens of thousands of schools, a hundred thousand directory entries)
- * audits in well under a frame's worth of a second:
+ * The audit works in passes over the snapshot, each linear in its size and with no hashing
+ * per directory entry, so that a county-sized document (25,000 schools, 100,000 directory
+ * entries: tests/bench/bench-audit.c) audits in tens of milliseconds:
  *
  *  1. groups: for every group, which sub-areas (columns) it falls under and whether it lies
  *     inside the audited group, following parent links and group-in-group memberships;
  *  2. schools: for every school, its columns, through its current memberships;
- *  3. entries: every directory entry lands in the cells of its holder's school's columns.
+ *  3. entries: every directory entry lands in the cells of its holder's school's columns;
+ *  4. findings: the entries, ordered by holder and area with counting sorts, are walked
+ *     alongside the engagements to total each holder's offer and commitments per area, and
+ *     the lists come out already in order (schools, then people, by name; then by area).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -57,40 +60,10 @@ cvn_audit_finding_kind_to_string (CvnAuditFindingKind kind)
 }
 
 static void
-cell_init (CvnAuditCell *cell)
-{
-  memset (cell, 0, sizeof *cell);
-  cell->entry_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  cell->establishment_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-}
-
-static void
 cell_clear (CvnAuditCell *cell)
 {
   g_clear_pointer (&cell->entry_ids, g_array_unref);
   g_clear_pointer (&cell->establishment_ids, g_array_unref);
-}
-
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static void
-cell_finish (CvnAuditCell *cell)
-{
-  GArray *ids = cell->establishment_ids;
-  guint kept = 0;
-
-  g_array_sort (ids, compare_ids);
-  for (guint i = 0; i < ids->len; i++)
-    if (kept == 0 || g_array_index (ids, gint64, i) != g_array_index (ids, gint64, kept - 1))
-      g_array_index (ids, gint64, kept++) = g_array_index (ids, gint64, i);
-  g_array_set_size (ids, kept);
 }
 
 void
@@ -109,8 +82,8 @@ cvn_audit_free (CvnAudit *self)
     g_free (self->sub_areas[j].name);
   g_free (self->areas);
   g_free (self->sub_areas);
+  /* The totals share the cells' block. */
   g_free (self->cells);
-  g_free (self->totals);
   g_clear_pointer (&self->findings, g_array_unref);
   g_free (self->today);
   g_free (self->stale_before);
@@ -143,11 +116,81 @@ cvn_audit_find_area (const CvnAudit *self,
 
 /* Working state ----------------------------------------------------------------------------- */
 
+/* Ids are SQLite rowids, nearly always dense, so an array indexed by id finds an object's
+ * place in the snapshot without hashing; a sparse document falls back to a hash table. */
+typedef struct
+{
+  gint64      max_id;
+  gint32     *slots;       /* id -> index, -1 for none; NULL when sparse */
+  GHashTable *sparse;      /* id -> index + 1 */
+} IdMap;
+
+static void
+id_map_init (IdMap  *map,
+             GArray *array)
+{
+  guint n = array->len;
+  gsize stride = g_array_get_element_size (array);
+
+  memset (map, 0, sizeof *map);
+  /* Every entity struct starts with its gint64 id. */
+  for (guint i = 0; i < n; i++)
+    map->max_id = MAX (map->max_id, *(const gint64 *) (void *) (array->data + i * stride));
+  if (map->max_id <= 4 * (gint64) n + 1024)
+    {
+      map->slots = g_new (gint32, map->max_id + 1);
+      memset (map->slots, 0xff, sizeof (gint32) * (gsize) (map->max_id + 1));
+      for (guint i = 0; i < n; i++)
+        map->slots[*(const gint64 *) (void *) (array->data + i * stride)] = (gint32) i;
+    }
+  else
+    {
+      map->sparse = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint i = 0; i < n; i++)
+        g_hash_table_insert (map->sparse, array->data + i * stride, GUINT_TO_POINTER (i + 1));
+    }
+}
+
+/* The index of the object with @id, or -1. */
+static int
+id_map_lookup (const IdMap *map,
+               gint64       id)
+{
+  if (id <= 0 || id > map->max_id)
+    return -1;
+  if (map->slots != NULL)
+    return map->slots[id];
+  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (map->sparse, &id)) - 1;
+}
+
+static void
+id_map_clear (IdMap *map)
+{
+  g_clear_pointer (&map->slots, g_free);
+  g_clear_pointer (&map->sparse, g_hash_table_unref);
+}
+
+/* Where a directory entry (or the provider of an engagement) sits. */
+typedef struct
+{
+  int      row;         /* the area's row, or -1 */
+  int      school;      /* the holder's school's index, or -1 */
+  guint    holder;      /* schools first, then people, in the snapshot's name order */
+  gboolean in_scope;
+  gboolean badged;
+  GArray  *columns;     /* guint column indexes, or NULL */
+} Place;
+
 typedef struct
 {
   CvnSnapshot *snapshot;
   CvnAudit    *audit;
   gint64       scope_id;          /* the audited group, or 0 */
+
+  IdMap        schools;
+  IdMap        people;
+  IdMap        areas;
+  guint        n_holders;         /* schools + people; the rank of an unknown holder */
 
   /* Per group (by index in snapshot->groups): the columns it falls under, and whether it is
    * the audited group or lies below it. */
@@ -155,35 +198,17 @@ typedef struct
   gboolean    *group_in_scope;
   GHashTable  *group_index;       /* group id -> index + 1 */
 
-  /* Per school (by index in snapshot->establishments). */
+  /* Per school (by index in snapshot->establishments) and per person. */
   GArray     **school_columns;    /* GArray of guint, or NULL */
   gboolean    *school_in_scope;
   gboolean    *school_badged;
+  gboolean    *person_badged;
   int          no_alliance;       /* the "No alliance" column, or -1 */
+  GArray      *no_alliance_only;  /* guint: just that column */
 
-  GHashTable  *area_rows;         /* area id -> row + 1 */
-  GHashTable  *badged_people;     /* person id set */
+  Place       *places;            /* per directory entry */
+  guint       *order;             /* entry indexes by holder, area row, id */
 } Audit;
-
-static guint
-establishment_index (CvnSnapshot            *snapshot,
-                     const CvnEstablishment *establishment)
-{
-  return (guint) (establishment - (const CvnEstablishment *) snapshot->establishments->data);
-}
-
-/* The index of a school in the snapshot, or -1 when @id names none. */
-static int
-find_school (CvnSnapshot *snapshot,
-             gint64       id)
-{
-  const CvnEstablishment *establishment;
-
-  if (id <= 0)
-    return -1;
-  establishment = cvn_snapshot_find_establishment (snapshot, id);
-  return establishment != NULL ? (int) establishment_index (snapshot, establishment) : -1;
-}
 
 static void
 add_column (GArray **columns,
@@ -253,6 +278,22 @@ choose_group_columns (Audit  *self,
   return children->len == 0;
 }
 
+static void
+enqueue_group (Audit      *self,
+               gint64      group_id,
+               GArray     *queue,
+               GHashTable *visited)
+{
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->group_index,
+                                                       GSIZE_TO_POINTER (group_id)));
+
+  if (index > 0 && g_hash_table_add (visited, GUINT_TO_POINTER (index)))
+    {
+      index--;
+      g_array_append_val (queue, index);
+    }
+}
+
 /* Groups reach upwards through their parent and through the groups they are current members
  * of (a cluster listed as a member of an alliance). A breadth-first walk with a visited set
  * copes with the cycles a hand-edited document can hold. */
@@ -274,8 +315,8 @@ resolve_group (Audit      *self,
     {
       guint index = g_array_index (queue, guint, q);
       const CvnGroup *group = &g_array_index (snapshot->groups, CvnGroup, index);
-      gpointer column;
       g_autoptr (GPtrArray) up = NULL;
+      gpointer column;
 
       if (group->id == self->scope_id)
         self->group_in_scope[start] = TRUE;
@@ -283,30 +324,12 @@ resolve_group (Audit      *self,
                                         &column))
         add_column (&self->group_columns[start], GPOINTER_TO_UINT (column));
 
-      up = cvn_snapshot_get_memberships_of (snapshot, CVN_OBJECT_GROUP, group->id, TRUE);
       if (group->parent_id > 0)
-        {
-          guint parent = GPOINTER_TO_UINT (g_hash_table_lookup (self->group_index,
-                                                                GSIZE_TO_POINTER (group->parent_id)));
-
-          if (parent > 0 && g_hash_table_add (visited, GUINT_TO_POINTER (parent)))
-            {
-              parent--;
-              g_array_append_val (queue, parent);
-            }
-        }
+        enqueue_group (self, group->parent_id, queue, visited);
+      up = cvn_snapshot_get_memberships_of (snapshot, CVN_OBJECT_GROUP, group->id, TRUE);
       for (guint i = 0; i < up->len; i++)
-        {
-          const CvnMembership *membership = g_ptr_array_index (up, i);
-          guint outer = GPOINTER_TO_UINT (g_hash_table_lookup (self->group_index,
-                                                               GSIZE_TO_POINTER (membership->group_id)));
-
-          if (outer > 0 && g_hash_table_add (visited, GUINT_TO_POINTER (outer)))
-            {
-              outer--;
-              g_array_append_val (queue, outer);
-            }
-        }
+        enqueue_group (self, ((const CvnMembership *) g_ptr_array_index (up, i))->group_id,
+                       queue, visited);
     }
 }
 
@@ -340,8 +363,8 @@ resolve_groups (Audit  *self,
 }
 
 static void
-resolve_schools (Audit  *self,
-                 GArray *sub_areas,
+resolve_schools (Audit   *self,
+                 GArray  *sub_areas,
                  gboolean columns_are_schools)
 {
   CvnSnapshot *snapshot = self->snapshot;
@@ -350,6 +373,7 @@ resolve_schools (Audit  *self,
   self->school_columns = g_new0 (GArray *, n_schools);
   self->school_in_scope = g_new0 (gboolean, n_schools);
   self->school_badged = g_new0 (gboolean, n_schools);
+  self->person_badged = g_new0 (gboolean, snapshot->people->len);
 
   for (guint i = 0; i < snapshot->memberships->len; i++)
     {
@@ -361,7 +385,7 @@ resolve_schools (Audit  *self,
       if (membership->member_kind != CVN_OBJECT_ESTABLISHMENT ||
           !cvn_snapshot_membership_is_current (snapshot, membership))
         continue;
-      school = find_school (snapshot, membership->member_id);
+      school = id_map_lookup (&self->schools, membership->member_id);
       group = GPOINTER_TO_UINT (g_hash_table_lookup (self->group_index,
                                                      GSIZE_TO_POINTER (membership->group_id)));
       if (school < 0 || group == 0)
@@ -393,180 +417,268 @@ resolve_schools (Audit  *self,
         }
     }
 
-  /* Badged: the school itself, or (for people) the person or the person's school. */
-  self->badged_people = g_hash_table_new (g_direct_hash, g_direct_equal);
+  /* Badged: the holder, or a person's school, holds a current designation. */
   for (guint i = 0; i < snapshot->designations->len; i++)
     {
       const CvnDesignation *designation = &g_array_index (snapshot->designations,
                                                           CvnDesignation, i);
+      int index;
 
       if (!cvn_designation_is_current (designation, snapshot->today))
         continue;
       if (designation->person_id > 0)
-        g_hash_table_add (self->badged_people, GSIZE_TO_POINTER (designation->person_id));
+        {
+          index = id_map_lookup (&self->people, designation->person_id);
+          if (index >= 0)
+            self->person_badged[index] = TRUE;
+        }
       else
         {
-          int school = find_school (snapshot, designation->establishment_id);
-
-          if (school >= 0)
-            self->school_badged[school] = TRUE;
+          index = id_map_lookup (&self->schools, designation->establishment_id);
+          if (index >= 0)
+            self->school_badged[index] = TRUE;
         }
     }
 }
 
-/* Where a directory holder sits: its school's index (or -1), whether it is inside the
- * audited scope, and its columns. People without a school only count in the whole document,
+/* Places a holder: its school, its rank, whether it is inside the scope, and its columns.
+ * People count through their school; people without one only count in the whole document,
  * under "No alliance". */
-typedef struct
-{
-  int      school;
-  gboolean in_scope;
-  GArray  *columns;
-  gboolean badged;
-} Placement;
-
 static void
 place_holder (Audit        *self,
               CvnObjectKind kind,
               gint64        id,
-              Placement    *out,
-              GArray       *no_alliance_only)
+              Place        *place)
 {
   CvnSnapshot *snapshot = self->snapshot;
 
-  out->school = find_school (snapshot, cvn_directory_holder_establishment (snapshot, kind, id));
-  out->badged = kind == CVN_OBJECT_PERSON &&
-                g_hash_table_contains (self->badged_people, GSIZE_TO_POINTER (id));
-  if (out->school >= 0)
+  place->school = -1;
+  place->holder = self->n_holders;
+  place->badged = FALSE;
+  if (kind == CVN_OBJECT_ESTABLISHMENT)
     {
-      out->in_scope = self->school_in_scope[out->school];
-      out->columns = self->school_columns[out->school];
-      out->badged = out->badged || self->school_badged[out->school];
+      place->school = id_map_lookup (&self->schools, id);
+      if (place->school >= 0)
+        place->holder = (guint) place->school;
+    }
+  else if (kind == CVN_OBJECT_PERSON)
+    {
+      int person = id_map_lookup (&self->people, id);
+
+      if (person >= 0)
+        {
+          place->holder = snapshot->establishments->len + (guint) person;
+          place->badged = self->person_badged[person];
+          place->school = id_map_lookup (&self->schools,
+                                         g_array_index (snapshot->people, CvnPerson,
+                                                        person).establishment_id);
+        }
+    }
+
+  if (place->school >= 0)
+    {
+      place->in_scope = self->school_in_scope[place->school];
+      place->columns = self->school_columns[place->school];
+      place->badged = place->badged || self->school_badged[place->school];
     }
   else
     {
-      out->in_scope = self->scope_id == 0 && kind == CVN_OBJECT_PERSON;
-      out->columns = out->in_scope ? no_alliance_only : NULL;
+      place->in_scope = self->scope_id == 0 && kind == CVN_OBJECT_PERSON &&
+                        place->holder < self->n_holders;
+      place->columns = place->in_scope ? self->no_alliance_only : NULL;
     }
 }
 
-static void
-count_entry (CvnAuditCell            *cell,
-             const CvnDirectoryEntry *entry,
-             gint64                   school_id,
-             gboolean                 badged)
+/* Orders @n items by (holder, row) with two stable counting sorts, so items of one holder
+ * and area stay in their original (id) order; linear in @n. */
+static guint *
+order_by_holder (const Place *places,
+                 guint        n,
+                 guint        n_holders,
+                 guint        n_rows)
 {
-  switch (entry->kind)
+  g_autofree guint *by_row = g_new (guint, MAX (n, 1));
+  g_autofree guint *counts = g_new0 (guint, MAX (n_holders, n_rows) + 2);
+  guint *order = g_new (guint, MAX (n, 1));
+  guint sum = 0;
+
+  /* Rows first: row r goes to bucket r + 1, an unknown area (-1) to bucket 0. */
+  for (guint i = 0; i < n; i++)
+    counts[places[i].row + 1]++;
+  for (guint b = 0; b <= n_rows; b++)
     {
-    case CVN_DIRECTORY_STRENGTH:
-      cell->strength_count++;
-      cell->capacity_days += entry->capacity_days;
-      if (badged)
-        cell->badged_days += entry->capacity_days;
-      else
-        cell->unbadged_days += entry->capacity_days;
-      break;
-    case CVN_DIRECTORY_NEED:
-      cell->need_count++;
-      break;
-    default:
-      g_assert_not_reached ();
+      guint c = counts[b];
+
+      counts[b] = sum;
+      sum += c;
     }
-  g_array_append_val (cell->entry_ids, entry->id);
-  if (school_id > 0)
-    g_array_append_val (cell->establishment_ids, school_id);
+  for (guint i = 0; i < n; i++)
+    by_row[counts[places[i].row + 1]++] = i;
+
+  memset (counts, 0, sizeof (guint) * (MAX (n_holders, n_rows) + 2));
+  sum = 0;
+  for (guint i = 0; i < n; i++)
+    counts[places[i].holder]++;
+  for (guint b = 0; b <= n_holders; b++)
+    {
+      guint c = counts[b];
+
+      counts[b] = sum;
+      sum += c;
+    }
+  for (guint k = 0; k < n; k++)
+    order[counts[places[by_row[k]].holder]++] = by_row[k];
+  return order;
+}
+
+/* The cells an entry counts in: its area's total, then one per column of its holder. Cells
+ * and totals share one block, totals last, so one index names either. */
+static guint
+entry_targets (const Audit *self,
+               const Place *place,
+               guint       *targets)
+{
+  guint n_columns = self->audit->n_sub_areas;
+  guint n = 0;
+
+  targets[n++] = self->audit->n_areas * n_columns + (guint) place->row;
+  for (guint c = 0; place->columns != NULL && c < place->columns->len; c++)
+    targets[n++] = (guint) place->row * n_columns + g_array_index (place->columns, guint, c);
+  return n;
+}
+
+/* Totals every cell, then fills the drill-down lists. Each list is allocated once at its
+ * final size and written in order, which matters at county scale: growing fifteen thousand
+ * small arrays one entry at a time costs more than all the arithmetic. */
+static void
+fill_cells (Audit *self)
+{
+  CvnSnapshot *snapshot = self->snapshot;
+  CvnAudit *audit = self->audit;
+  GArray *entries = snapshot->directory_entries;
+  guint n_cells = audit->n_areas * audit->n_sub_areas + audit->n_areas;
+  guint max_targets = audit->n_sub_areas + 1;
+  g_autofree guint *sizes = g_new0 (guint, MAX (n_cells, 1));
+  g_autofree guint *targets = g_new (guint, max_targets);
+  g_autofree guint *last_school = NULL;
+  g_autofree guint *by_school = NULL;
+  g_autofree guint *starts = NULL;
+  guint n_schools = snapshot->establishments->len;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const CvnDirectoryEntry *entry = &g_array_index (entries, CvnDirectoryEntry, i);
+      const Place *place = &self->places[i];
+      guint n;
+
+      if (!place->in_scope)
+        continue;
+      n = entry_targets (self, place, targets);
+      for (guint t = 0; t < n; t++)
+        {
+          CvnAuditCell *cell = &audit->cells[targets[t]];
+
+          sizes[targets[t]]++;
+          switch (entry->kind)
+            {
+            case CVN_DIRECTORY_STRENGTH:
+              cell->strength_count++;
+              cell->capacity_days += entry->capacity_days;
+              if (place->badged)
+                cell->badged_days += entry->capacity_days;
+              else
+                cell->unbadged_days += entry->capacity_days;
+              break;
+            case CVN_DIRECTORY_NEED:
+              cell->need_count++;
+              break;
+            default:
+              g_assert_not_reached ();
+            }
+        }
+    }
+
+  for (guint c = 0; c < n_cells; c++)
+    {
+      audit->cells[c].entry_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), sizes[c]);
+      audit->cells[c].establishment_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64),
+                                                             sizes[c]);
+    }
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const Place *place = &self->places[i];
+      guint n;
+
+      if (!place->in_scope)
+        continue;
+      n = entry_targets (self, place, targets);
+      for (guint t = 0; t < n; t++)
+        g_array_append_val (audit->cells[targets[t]].entry_ids,
+                            g_array_index (entries, CvnDirectoryEntry, i).id);
+    }
+
+  /* The schools behind each cell, once each and in name order: walk the entries school by
+   * school (a counting sort), skipping a school already listed in that cell. */
+  starts = g_new0 (guint, n_schools + 2);
+  by_school = g_new (guint, MAX (entries->len, 1));
+  for (guint i = 0; i < entries->len; i++)
+    if (self->places[i].in_scope && self->places[i].school >= 0)
+      starts[self->places[i].school + 1]++;
+  for (guint k = 0; k < n_schools; k++)
+    starts[k + 1] += starts[k];
+  for (guint i = 0; i < entries->len; i++)
+    if (self->places[i].in_scope && self->places[i].school >= 0)
+      by_school[starts[self->places[i].school]++] = i;
+  last_school = g_new0 (guint, MAX (n_cells, 1));
+  for (guint k = 0; k < starts[n_schools]; k++)
+    {
+      const Place *place = &self->places[by_school[k]];
+      gint64 school_id = g_array_index (snapshot->establishments, CvnEstablishment,
+                                        place->school).id;
+      guint n = entry_targets (self, place, targets);
+
+      for (guint t = 0; t < n; t++)
+        if (last_school[targets[t]] != (guint) place->school + 1)
+          {
+            last_school[targets[t]] = (guint) place->school + 1;
+            g_array_append_val (audit->cells[targets[t]].establishment_ids, school_id);
+          }
+    }
 }
 
 /* Findings ------------------------------------------------------------------------------ */
 
+/* What one holder offers, has committed and needs in one area: a run of entries of the
+ * holder-ordered directory, matched with a run of its engagements as provider. */
 typedef struct
 {
-  CvnAuditFinding finding;
-  guint           holder_rank;   /* schools, then people, each in the snapshot's name order */
-  int             area_row;
-} SortableFinding;
-
-static guint
-holder_rank (CvnSnapshot  *snapshot,
-             CvnObjectKind kind,
-             gint64        id)
-{
-  if (kind == CVN_OBJECT_ESTABLISHMENT)
-    {
-      int school = find_school (snapshot, id);
-
-      return school >= 0 ? (guint) school : G_MAXUINT;
-    }
-  else
-    {
-      const CvnPerson *person = cvn_snapshot_find_person (snapshot, id);
-
-      if (person == NULL)
-        return G_MAXUINT;
-      return snapshot->establishments->len +
-             (guint) (person - (const CvnPerson *) snapshot->people->data);
-    }
-}
+  guint         holder;
+  int           row;
+  int           school;
+  gboolean      in_scope;
+  double        offered;
+  double        committed;
+  gboolean      has_strength;
+  gboolean      has_need;
+  gint64        area_id;
+  CvnObjectKind holder_kind;
+  gint64        holder_id;
+} Ledger;
 
 static void
-add_finding (Audit              *self,
-             GArray             *findings,
-             CvnAuditFindingKind kind,
-             gint64              entry_id,
-             CvnObjectKind       holder_kind,
-             gint64              holder_id,
-             gint64              area_id,
-             double              offered,
-             double              committed)
+append_finding (GArray             *findings,
+                CvnAuditFindingKind kind,
+                gint64              entry_id,
+                CvnObjectKind       holder_kind,
+                gint64              holder_id,
+                gint64              area_id,
+                double              offered,
+                double              committed)
 {
-  SortableFinding s = { { kind, entry_id, holder_kind, holder_id, area_id, offered, committed },
-                        holder_rank (self->snapshot, holder_kind, holder_id),
-                        GPOINTER_TO_INT (g_hash_table_lookup (self->area_rows,
-                                                              GSIZE_TO_POINTER (area_id))) };
+  CvnAuditFinding finding = { kind, entry_id, holder_kind, holder_id, area_id, offered,
+                              committed };
 
-  g_array_append_val (findings, s);
-}
-
-static int
-compare_findings (gconstpointer a,
-                  gconstpointer b)
-{
-  const SortableFinding *x = a, *y = b;
-
-  if (x->finding.kind != y->finding.kind)
-    return x->finding.kind < y->finding.kind ? -1 : 1;
-  if (x->holder_rank != y->holder_rank)
-    return x->holder_rank < y->holder_rank ? -1 : 1;
-  if (x->area_row != y->area_row)
-    return x->area_row < y->area_row ? -1 : 1;
-  return compare_ids (&x->finding.entry_id, &y->finding.entry_id);
-}
-
-typedef struct
-{
-  Audit  *audit;
-  GArray *findings;
-  GArray *no_alliance_only;
-} OverCommitment;
-
-static void
-check_commitment (CvnObjectKind holder_kind,
-                  gint64        holder_id,
-                  gint64        area_id,
-                  double        offered,
-                  double        committed,
-                  gpointer      user_data)
-{
-  OverCommitment *data = user_data;
-  Placement placement;
-
-  /* Days are entered by hand in halves and quarters; a hair's breadth is not a finding. */
-  if (committed <= offered + 1e-9)
-    return;
-  place_holder (data->audit, holder_kind, holder_id, &placement, data->no_alliance_only);
-  if (placement.in_scope)
-    add_finding (data->audit, data->findings, CVN_AUDIT_OVER_COMMITTED, 0, holder_kind,
-                 holder_id, area_id, offered, committed);
+  g_array_append_val (findings, finding);
 }
 
 /* The date @months before @today, or an empty string when today is not a date. */
@@ -578,7 +690,7 @@ months_before (const char *today,
   guint64 year, month, day;
   char buf[11];
 
-  if (today == NULL || !cvn_date_is_valid (today) || today[0] == '\0')
+  if (today == NULL || today[0] == '\0' || !cvn_date_is_valid (today))
     return g_strdup ("");
   memcpy (buf, today, sizeof buf);
   buf[4] = buf[7] = '\0';
@@ -591,117 +703,202 @@ months_before (const char *today,
                           g_date_get_day (date));
 }
 
+/* Walks the directory holder by holder and area by area (and the engagements alongside it)
+ * to total each holder's offer, commitments and needs, without a hash lookup per entry. */
+static GArray *
+build_ledgers (Audit *self)
+{
+  CvnSnapshot *snapshot = self->snapshot;
+  GArray *entries = snapshot->directory_entries;
+  GArray *engagements = snapshot->support_engagements;
+  GArray *ledgers = g_array_new (FALSE, TRUE, sizeof (Ledger));
+  g_autofree Place *providers = g_new0 (Place, MAX (engagements->len, 1));
+  g_autofree guint *engagement_order = NULL;
+  guint e = 0, k = 0;
+
+  for (guint i = 0; i < engagements->len; i++)
+    {
+      const CvnSupportEngagement *engagement = &g_array_index (engagements,
+                                                               CvnSupportEngagement, i);
+
+      place_holder (self, engagement->provider_kind, engagement->provider_id, &providers[i]);
+      providers[i].row = id_map_lookup (&self->areas, engagement->area_id);
+      /* Withdrawn, completed and area-less support holds no days: sort it out of the way. */
+      if (providers[i].row < 0 || !cvn_engagement_status_commits_days (engagement->status))
+        {
+          providers[i].row = -1;
+          providers[i].holder = self->n_holders;
+        }
+    }
+  engagement_order = order_by_holder (providers, engagements->len, self->n_holders,
+                                      self->audit->n_areas);
+
+  /* Merge the two ordered lists by (holder, row); the unknown holder's bucket sorts last. */
+  while (e < entries->len || k < engagements->len)
+    {
+      const Place *pe = e < entries->len ? &self->places[self->order[e]] : NULL;
+      const Place *pk = k < engagements->len ? &providers[engagement_order[k]] : NULL;
+      Ledger ledger = { 0 };
+      const Place *first;
+
+      if (pe != NULL && pe->holder >= self->n_holders)
+        pe = NULL;
+      if (pk != NULL && pk->holder >= self->n_holders)
+        pk = NULL;
+      if (pe == NULL && pk == NULL)
+        break;
+      if (pe == NULL || (pk != NULL && (pk->holder < pe->holder ||
+                                        (pk->holder == pe->holder && pk->row < pe->row))))
+        first = pk;
+      else
+        first = pe;
+
+      ledger.holder = first->holder;
+      ledger.row = first->row;
+      ledger.school = first->school;
+      ledger.in_scope = first->in_scope;
+      ledger.area_id = self->audit->areas[first->row].area_id;
+
+      while (e < entries->len)
+        {
+          const Place *p = &self->places[self->order[e]];
+          const CvnDirectoryEntry *entry;
+
+          if (p->holder != ledger.holder || p->row != ledger.row)
+            break;
+          entry = &g_array_index (entries, CvnDirectoryEntry, self->order[e]);
+          ledger.holder_kind = entry->holder_kind;
+          ledger.holder_id = entry->holder_id;
+          if (entry->kind == CVN_DIRECTORY_STRENGTH)
+            {
+              ledger.has_strength = TRUE;
+              ledger.offered += entry->capacity_days;
+            }
+          else
+            ledger.has_need = TRUE;
+          e++;
+        }
+      while (k < engagements->len)
+        {
+          const Place *p = &providers[engagement_order[k]];
+          const CvnSupportEngagement *engagement;
+
+          if (p->holder != ledger.holder || p->row != ledger.row)
+            break;
+          engagement = &g_array_index (engagements, CvnSupportEngagement, engagement_order[k]);
+          ledger.holder_kind = engagement->provider_kind;
+          ledger.holder_id = engagement->provider_id;
+          ledger.committed += engagement->days;
+          k++;
+        }
+      g_array_append_val (ledgers, ledger);
+    }
+  return ledgers;
+}
+
 /* A need is unmet when no holder inside the scope could be brokered to it: a strength in
  * the area with days left, whose holder has no need there itself, at an open school other
- * than the one in need. These are the same rules brokerage applies. */
-static void
-find_unmet_needs (Audit             *self,
-                  CvnCapacityLedger *ledger,
-                  GArray            *findings,
-                  GArray            *no_alliance_only)
+ * than the one in need (or with no school). These are the rules brokerage applies. */
+static gboolean *
+find_met_needs (Audit  *self,
+                GArray *ledgers)
 {
   CvnSnapshot *snapshot = self->snapshot;
   guint n_areas = self->audit->n_areas;
-  g_autofree guint *providers = g_new0 (guint, n_areas);
-  /* (area row, school id) -> providers at that school; (kind, holder, area) already seen. */
-  g_autoptr (GHashTable) at_school = g_hash_table_new_full (g_int64_hash, g_int64_equal,
-                                                            g_free, NULL);
-  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_schools = snapshot->establishments->len;
+  g_autofree guint *providers = g_new0 (guint, MAX (n_areas, 1));
+  /* Providers per (school, area): an array while that stays small, a hash table beyond. */
+  gboolean dense = (guint64) n_schools * n_areas <= 8 * 1024 * 1024;
+  g_autofree guint *at_school = dense ? g_new0 (guint, MAX (n_schools * n_areas, 1)) : NULL;
+  g_autoptr (GHashTable) at_school_sparse = dense ? NULL : g_hash_table_new (NULL, NULL);
+  gboolean *met = g_new0 (gboolean, MAX (ledgers->len, 1));
 
-  for (guint i = 0; i < snapshot->directory_entries->len; i++)
+  for (guint i = 0; i < ledgers->len; i++)
     {
-      const CvnDirectoryEntry *entry = &g_array_index (snapshot->directory_entries,
-                                                       CvnDirectoryEntry, i);
-      guint row = GPOINTER_TO_UINT (g_hash_table_lookup (self->area_rows,
-                                                         GSIZE_TO_POINTER (entry->area_id)));
-      Placement placement;
-      char seen_key[64];
+      const Ledger *l = &g_array_index (ledgers, Ledger, i);
+      guint key;
 
-      if (entry->kind != CVN_DIRECTORY_STRENGTH || row == 0)
+      if (!l->in_scope || !l->has_strength || l->has_need || l->offered - l->committed <= 0)
         continue;
-      place_holder (self, entry->holder_kind, entry->holder_id, &placement, no_alliance_only);
-      if (!placement.in_scope ||
-          cvn_capacity_ledger_remaining (ledger, entry->holder_kind, entry->holder_id,
-                                         entry->area_id) <= 0 ||
-          cvn_capacity_ledger_has_need (ledger, entry->holder_kind, entry->holder_id,
-                                        entry->area_id))
+      if (l->school >= 0 &&
+          !g_array_index (snapshot->establishments, CvnEstablishment, l->school).is_open)
         continue;
-      if (placement.school >= 0 &&
-          !g_array_index (snapshot->establishments, CvnEstablishment, placement.school).is_open)
+      providers[l->row]++;
+      if (l->school < 0)
         continue;
-      g_snprintf (seen_key, sizeof seen_key, "%d:%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
-                  entry->holder_kind, entry->holder_id, entry->area_id);
-      if (!g_hash_table_add (seen, g_strdup (seen_key)))
-        continue;
-      providers[row - 1]++;
-      if (placement.school >= 0)
-        {
-          gint64 k = ((gint64) row << 40) |
-                     g_array_index (snapshot->establishments, CvnEstablishment,
-                                    placement.school).id;
-          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (at_school, &k));
-
-          g_hash_table_insert (at_school, g_memdup2 (&k, sizeof k), GUINT_TO_POINTER (n + 1));
-        }
+      key = (guint) l->school * n_areas + (guint) l->row;
+      if (dense)
+        at_school[key]++;
+      else
+        g_hash_table_insert (at_school_sparse, GUINT_TO_POINTER (key + 1),
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (
+                               at_school_sparse, GUINT_TO_POINTER (key + 1))) + 1));
     }
-
-  for (guint i = 0; i < snapshot->directory_entries->len; i++)
+  for (guint i = 0; i < ledgers->len; i++)
     {
-      const CvnDirectoryEntry *entry = &g_array_index (snapshot->directory_entries,
-                                                       CvnDirectoryEntry, i);
-      guint row = GPOINTER_TO_UINT (g_hash_table_lookup (self->area_rows,
-                                                         GSIZE_TO_POINTER (entry->area_id)));
-      Placement placement;
+      const Ledger *l = &g_array_index (ledgers, Ledger, i);
       guint own = 0;
 
-      if (entry->kind != CVN_DIRECTORY_NEED || row == 0)
+      if (!l->has_need)
         continue;
-      place_holder (self, entry->holder_kind, entry->holder_id, &placement, no_alliance_only);
-      if (!placement.in_scope)
-        continue;
-      if (placement.school >= 0)
+      if (l->school >= 0)
         {
-          gint64 k = ((gint64) row << 40) |
-                     g_array_index (snapshot->establishments, CvnEstablishment,
-                                    placement.school).id;
+          guint key = (guint) l->school * n_areas + (guint) l->row;
 
-          own = GPOINTER_TO_UINT (g_hash_table_lookup (at_school, &k));
+          own = dense ? at_school[key]
+                      : GPOINTER_TO_UINT (g_hash_table_lookup (at_school_sparse,
+                                                               GUINT_TO_POINTER (key + 1)));
         }
-      if (providers[row - 1] <= own)
-        add_finding (self, findings, CVN_AUDIT_UNMET_NEED, entry->id, entry->holder_kind,
-                     entry->holder_id, entry->area_id, 0, 0);
+      met[i] = providers[l->row] > own;
     }
+  return met;
 }
 
 static void
-find_findings (Audit  *self,
-               GArray *no_alliance_only)
+find_findings (Audit *self)
 {
   CvnSnapshot *snapshot = self->snapshot;
   CvnAudit *audit = self->audit;
-  g_autoptr (CvnCapacityLedger) ledger = cvn_capacity_ledger_new (snapshot);
-  g_autoptr (GArray) findings = g_array_new (FALSE, FALSE, sizeof (SortableFinding));
+  GArray *entries = snapshot->directory_entries;
+  g_autoptr (GArray) ledgers = build_ledgers (self);
+  g_autofree gboolean *met = find_met_needs (self, ledgers);
   g_autoptr (GHashTable) supported = g_hash_table_new (g_direct_hash, g_direct_equal);
-  OverCommitment over = { self, findings, no_alliance_only };
+  GArray *lists[CVN_AUDIT_N_FINDING_KINDS];
+  guint e = 0, n_findings;
 
-  find_unmet_needs (self, ledger, findings, no_alliance_only);
-  cvn_capacity_ledger_foreach (ledger, check_commitment, &over);
+  for (guint kind = 0; kind < CVN_AUDIT_N_FINDING_KINDS; kind++)
+    lists[kind] = g_array_sized_new (FALSE, FALSE, sizeof (CvnAuditFinding), 1024);
 
-  for (guint i = 0; i < snapshot->directory_entries->len; i++)
+  /* Ledgers and the ordered entries advance together: each ledger is a run of entries. */
+  for (guint i = 0; i < ledgers->len; i++)
     {
-      const CvnDirectoryEntry *entry = &g_array_index (snapshot->directory_entries,
-                                                       CvnDirectoryEntry, i);
-      Placement placement;
+      const Ledger *l = &g_array_index (ledgers, Ledger, i);
 
-      place_holder (self, entry->holder_kind, entry->holder_id, &placement, no_alliance_only);
-      if (!placement.in_scope)
-        continue;
-      if (entry->reviewed_on[0] == '\0' || strcmp (entry->reviewed_on, audit->stale_before) < 0)
-        add_finding (self, findings, CVN_AUDIT_STALE, entry->id, entry->holder_kind,
-                     entry->holder_id, entry->area_id, 0, 0);
-      if (entry->qa_status == CVN_QA_SELF_DECLARED)
-        add_finding (self, findings, CVN_AUDIT_SELF_DECLARED, entry->id, entry->holder_kind,
-                     entry->holder_id, entry->area_id, 0, 0);
+      for (; e < entries->len; e++)
+        {
+          const Place *p = &self->places[self->order[e]];
+          const CvnDirectoryEntry *entry = &g_array_index (entries, CvnDirectoryEntry,
+                                                           self->order[e]);
+
+          if (p->holder != l->holder || p->row != l->row)
+            break;
+          if (!p->in_scope)
+            continue;
+          if (entry->kind == CVN_DIRECTORY_NEED && !met[i])
+            append_finding (lists[CVN_AUDIT_UNMET_NEED], CVN_AUDIT_UNMET_NEED, entry->id,
+                            entry->holder_kind, entry->holder_id, entry->area_id, 0, 0);
+          if (entry->reviewed_on[0] == '\0' ||
+              strcmp (entry->reviewed_on, audit->stale_before) < 0)
+            append_finding (lists[CVN_AUDIT_STALE], CVN_AUDIT_STALE, entry->id,
+                            entry->holder_kind, entry->holder_id, entry->area_id, 0, 0);
+          if (entry->qa_status == CVN_QA_SELF_DECLARED)
+            append_finding (lists[CVN_AUDIT_SELF_DECLARED], CVN_AUDIT_SELF_DECLARED, entry->id,
+                            entry->holder_kind, entry->holder_id, entry->area_id, 0, 0);
+        }
+      /* Days are entered in halves and quarters; a hair's breadth is not a finding. */
+      if (l->in_scope && l->committed > l->offered + 1e-9)
+        append_finding (lists[CVN_AUDIT_OVER_COMMITTED], CVN_AUDIT_OVER_COMMITTED, 0,
+                        l->holder_kind, l->holder_id, l->area_id, l->offered, l->committed);
     }
 
   for (guint i = 0; i < snapshot->support_engagements->len; i++)
@@ -720,14 +917,20 @@ find_findings (Audit  *self,
 
       if (self->school_in_scope[i] && school->is_open && school->risk_category[0] != '\0' &&
           !g_hash_table_contains (supported, GSIZE_TO_POINTER (school->id)))
-        add_finding (self, findings, CVN_AUDIT_VULNERABLE_UNSUPPORTED, 0,
-                     CVN_OBJECT_ESTABLISHMENT, school->id, 0, 0, 0);
+        append_finding (lists[CVN_AUDIT_VULNERABLE_UNSUPPORTED],
+                        CVN_AUDIT_VULNERABLE_UNSUPPORTED, 0, CVN_OBJECT_ESTABLISHMENT,
+                        school->id, 0, 0, 0);
     }
 
-  g_array_sort (findings, compare_findings);
-  audit->findings = g_array_sized_new (FALSE, FALSE, sizeof (CvnAuditFinding), findings->len);
-  for (guint i = 0; i < findings->len; i++)
-    g_array_append_val (audit->findings, g_array_index (findings, SortableFinding, i).finding);
+  n_findings = 0;
+  for (guint kind = 0; kind < CVN_AUDIT_N_FINDING_KINDS; kind++)
+    n_findings += lists[kind]->len;
+  audit->findings = g_array_sized_new (FALSE, FALSE, sizeof (CvnAuditFinding), n_findings);
+  for (guint kind = 0; kind < CVN_AUDIT_N_FINDING_KINDS; kind++)
+    {
+      g_array_append_vals (audit->findings, lists[kind]->data, lists[kind]->len);
+      g_array_unref (lists[kind]);
+    }
 }
 
 /* The whole audit -------------------------------------------------------------------------- */
@@ -746,9 +949,14 @@ audit_clear (Audit *self)
   g_free (self->school_columns);
   g_free (self->school_in_scope);
   g_free (self->school_badged);
+  g_free (self->person_badged);
+  g_free (self->places);
+  g_free (self->order);
   g_clear_pointer (&self->group_index, g_hash_table_unref);
-  g_clear_pointer (&self->area_rows, g_hash_table_unref);
-  g_clear_pointer (&self->badged_people, g_hash_table_unref);
+  g_clear_pointer (&self->no_alliance_only, g_array_unref);
+  id_map_clear (&self->schools);
+  id_map_clear (&self->people);
+  id_map_clear (&self->areas);
 }
 
 CvnAudit *
@@ -759,7 +967,7 @@ cvn_audit_compute (CvnSnapshot           *snapshot,
   CvnAudit *audit;
   Audit self = { 0 };
   g_autoptr (GArray) sub_areas = NULL;
-  g_autoptr (GArray) no_alliance_only = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *entries;
   gboolean columns_are_schools;
   guint n_areas, n_columns;
 
@@ -778,6 +986,11 @@ cvn_audit_compute (CvnSnapshot           *snapshot,
   self.audit = audit;
   self.scope_id = group_id;
   self.no_alliance = -1;
+  self.no_alliance_only = g_array_new (FALSE, FALSE, sizeof (guint));
+  self.n_holders = snapshot->establishments->len + snapshot->people->len;
+  id_map_init (&self.schools, snapshot->establishments);
+  id_map_init (&self.people, snapshot->people);
+  id_map_init (&self.areas, snapshot->expertise_areas);
 
   sub_areas = g_array_new (FALSE, FALSE, sizeof (CvnAuditSubArea));
   columns_are_schools = choose_group_columns (&self, sub_areas);
@@ -787,7 +1000,7 @@ cvn_audit_compute (CvnSnapshot           *snapshot,
     {
       guint column = (guint) self.no_alliance;
 
-      g_array_append_val (no_alliance_only, column);
+      g_array_append_val (self.no_alliance_only, column);
     }
 
   n_areas = snapshot->expertise_areas->len;
@@ -796,9 +1009,8 @@ cvn_audit_compute (CvnSnapshot           *snapshot,
   audit->areas = g_new0 (CvnAuditArea, MAX (n_areas, 1));
   audit->n_sub_areas = n_columns;
   audit->sub_areas = (CvnAuditSubArea *) (void *) g_array_steal (sub_areas, NULL);
-  audit->cells = g_new0 (CvnAuditCell, MAX (n_areas * n_columns, 1));
-  audit->totals = g_new0 (CvnAuditCell, MAX (n_areas, 1));
-  self.area_rows = g_hash_table_new (g_direct_hash, g_direct_equal);
+  audit->cells = g_new0 (CvnAuditCell, n_areas * n_columns + n_areas + 1);
+  audit->totals = audit->cells + n_areas * n_columns;
   for (guint i = 0; i < n_areas; i++)
     {
       const CvnExpertiseArea *area = &g_array_index (snapshot->expertise_areas,
@@ -806,44 +1018,29 @@ cvn_audit_compute (CvnSnapshot           *snapshot,
 
       audit->areas[i].area_id = area->id;
       audit->areas[i].name = g_strdup (area->name);
-      g_hash_table_insert (self.area_rows, GSIZE_TO_POINTER (area->id), GUINT_TO_POINTER (i + 1));
-      cell_init (&audit->totals[i]);
-      for (guint j = 0; j < n_columns; j++)
-        cell_init (&audit->cells[i * n_columns + j]);
     }
 
-  for (guint i = 0; i < snapshot->directory_entries->len; i++)
+  entries = snapshot->directory_entries;
+  self.places = g_new0 (Place, MAX (entries->len, 1));
+  for (guint i = 0; i < entries->len; i++)
     {
-      const CvnDirectoryEntry *entry = &g_array_index (snapshot->directory_entries,
-                                                       CvnDirectoryEntry, i);
-      guint row = GPOINTER_TO_UINT (g_hash_table_lookup (self.area_rows,
-                                                         GSIZE_TO_POINTER (entry->area_id)));
-      Placement placement;
-      gint64 school_id;
+      const CvnDirectoryEntry *entry = &g_array_index (entries, CvnDirectoryEntry, i);
+      Place *place = &self.places[i];
 
-      if (row == 0)
-        continue;
-      row--;
-      place_holder (&self, entry->holder_kind, entry->holder_id, &placement, no_alliance_only);
-      if (!placement.in_scope)
-        continue;
-      school_id = placement.school >= 0
-                    ? g_array_index (snapshot->establishments, CvnEstablishment,
-                                     placement.school).id
-                    : 0;
-      count_entry (&audit->totals[row], entry, school_id, placement.badged);
-      for (guint c = 0; placement.columns != NULL && c < placement.columns->len; c++)
-        count_entry (&audit->cells[row * n_columns + g_array_index (placement.columns, guint, c)],
-                     entry, school_id, placement.badged);
+      place_holder (&self, entry->holder_kind, entry->holder_id, place);
+      place->row = id_map_lookup (&self.areas, entry->area_id);
+      /* An entry of an unknown holder or area stays out of every figure and list. */
+      if (place->row < 0 || place->holder >= self.n_holders)
+        {
+          place->row = -1;
+          place->holder = self.n_holders;
+          place->in_scope = FALSE;
+        }
     }
-  for (guint i = 0; i < n_areas; i++)
-    {
-      cell_finish (&audit->totals[i]);
-      for (guint j = 0; j < n_columns; j++)
-        cell_finish (&audit->cells[i * n_columns + j]);
-    }
+  fill_cells (&self);
 
-  find_findings (&self, no_alliance_only);
+  self.order = order_by_holder (self.places, entries->len, self.n_holders, n_areas);
+  find_findings (&self);
   audit_clear (&self);
   return audit;
 }

@@ -60,8 +60,9 @@ typedef struct
   double  unbadged_days;
   guint   strength_count;
   guint   need_count;
-  GArray *entry_ids;            /* gint64: the directory entries counted here */
-  GArray *establishment_ids;    /* gint64, ascending, unique: the schools behind the entries */
+  GArray *entry_ids;            /* gint64, ascending: the directory entries counted here */
+  GArray *establishment_ids;    /* gint64, unique, in the snapshot's (name) order: the schools
+                                 * behind the entries (a person's school for a person) */
 } CvnAuditCell;
 
 typedef enum
@@ -101,7 +102,9 @@ typedef struct
    * sub-areas (and so in two cells of the row). */
   CvnAuditCell    *totals;
 
-  GArray          *findings;         /* CvnAuditFinding, grouped by kind in enum order */
+  /* CvnAuditFinding, by kind in enum order; within a kind, schools then people, each in
+   * name order, then by area. */
+  GArray          *findings;
 } CvnAudit;
 
 /* Computes the audit of @group_id (0: the whole document) from @snapshot, whose "today"

@@ -74,8 +74,9 @@ typedef struct
   GHashTable  *people_by_name;      /* name -> id or -1 */
   GHashTable  *areas_by_name;       /* name -> id */
   GHashTable  *areas_by_folded;     /* casefolded name (owned) -> id */
-  GHashTable  *existing;            /* "kind:holder:area:entry kind" (owned) -> CvnDirectoryEntry * */
-  GHashTable  *pending_by_key;      /* same keys (owned) -> index into pending + 1 */
+  GHashTable  *existing;            /* "kind:holder:area:entry kind" (owned) -> GPtrArray of
+                                     * CvnDirectoryEntry *, by id */
+  GHashTable  *rows_by_key;         /* same keys (owned) -> rows of the file so far */
   GArray      *pending;             /* CvnDirectoryEntry to insert (id 0) or update */
   GString     *problems;
   guint        n_problems;
@@ -101,8 +102,9 @@ import_init (Import      *self,
   self->people_by_name = g_hash_table_new (g_str_hash, g_str_equal);
   self->areas_by_name = g_hash_table_new (g_str_hash, g_str_equal);
   self->areas_by_folded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->pending_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) g_ptr_array_unref);
+  self->rows_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->pending = g_array_new (FALSE, TRUE, sizeof (CvnDirectoryEntry));
   g_array_set_clear_func (self->pending, (GDestroyNotify) cvn_directory_entry_clear);
   self->problems = g_string_new (NULL);
@@ -127,14 +129,20 @@ import_init (Import      *self,
       g_hash_table_insert (self->areas_by_folded, g_utf8_casefold (a->name, -1),
                            GSIZE_TO_POINTER (a->id));
     }
-  /* The first entry of a kind wins; later duplicates are left as they are. */
-  for (guint i = snapshot->directory_entries->len; i > 0; i--)
+  for (guint i = 0; i < snapshot->directory_entries->len; i++)
     {
-      CvnDirectoryEntry *e = &g_array_index (snapshot->directory_entries, CvnDirectoryEntry,
-                                             i - 1);
+      CvnDirectoryEntry *e = &g_array_index (snapshot->directory_entries, CvnDirectoryEntry, i);
+      char *key = entry_key (e->holder_kind, e->holder_id, e->area_id, e->kind);
+      GPtrArray *list = g_hash_table_lookup (self->existing, key);
 
-      g_hash_table_insert (self->existing, entry_key (e->holder_kind, e->holder_id, e->area_id,
-                                                      e->kind), e);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (self->existing, key, list);
+        }
+      else
+        g_free (key);
+      g_ptr_array_add (list, e);
     }
 }
 
@@ -146,7 +154,7 @@ import_clear (Import *self)
   g_clear_pointer (&self->areas_by_name, g_hash_table_unref);
   g_clear_pointer (&self->areas_by_folded, g_hash_table_unref);
   g_clear_pointer (&self->existing, g_hash_table_unref);
-  g_clear_pointer (&self->pending_by_key, g_hash_table_unref);
+  g_clear_pointer (&self->rows_by_key, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   if (self->problems != NULL)
     g_string_free (g_steal_pointer (&self->problems), TRUE);
@@ -294,7 +302,8 @@ import_values (Import      *self,
   double days = 0;
   CvnQaStatus qa_status = CVN_QA_SELF_DECLARED;
   guint problems_before = self->n_problems;
-  gpointer pending;
+  GPtrArray *existing;
+  guint occurrence;
 
   if (values[COLUMN_HOLDER_KIND] != NULL && values[COLUMN_HOLDER_KIND][0] != '\0')
     {
@@ -359,13 +368,14 @@ import_values (Import      *self,
   if (self->n_problems > problems_before)
     return;
 
-  /* Start from what is there (an entry in the document, or an earlier row of this file) so
-   * that columns the file leaves out keep their values. */
+  /* The Nth row for a holder, area and kind updates the Nth such entry (there is normally
+   * one), starting from its values so that columns the file leaves out keep them; rows
+   * beyond the entries there add new ones. */
   key = entry_key (holder_kind, holder_id, area_id, kind);
-  pending = g_hash_table_lookup (self->pending_by_key, key);
-  base = pending != NULL
-           ? &g_array_index (self->pending, CvnDirectoryEntry, GPOINTER_TO_UINT (pending) - 1)
-           : g_hash_table_lookup (self->existing, key);
+  existing = g_hash_table_lookup (self->existing, key);
+  occurrence = GPOINTER_TO_UINT (g_hash_table_lookup (self->rows_by_key, key));
+  base = existing != NULL && occurrence < existing->len ? g_ptr_array_index (existing, occurrence)
+                                                        : NULL;
   entry.id = base != NULL ? base->id : 0;
   entry.holder_kind = holder_kind;
   entry.holder_id = holder_id;
@@ -387,20 +397,9 @@ import_values (Import      *self,
                       ? qa_status
                       : (base != NULL ? base->qa_status : CVN_QA_SELF_DECLARED);
 
-  if (pending != NULL)
-    {
-      CvnDirectoryEntry *slot = &g_array_index (self->pending, CvnDirectoryEntry,
-                                                GPOINTER_TO_UINT (pending) - 1);
-
-      cvn_directory_entry_clear (slot);
-      *slot = entry;
-    }
-  else
-    {
-      g_array_append_val (self->pending, entry);
-      g_hash_table_insert (self->pending_by_key, g_steal_pointer (&key),
-                           GUINT_TO_POINTER (self->pending->len));
-    }
+  g_array_append_val (self->pending, entry);
+  g_hash_table_insert (self->rows_by_key, g_steal_pointer (&key),
+                       GUINT_TO_POINTER (occurrence + 1));
 }
 
 /* Reads one row's fields, trimmed; a column the file lacks (or a short row) gives NULL,

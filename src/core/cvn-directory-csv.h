@@ -9,7 +9,8 @@
  * Importing is all or nothing: every row is checked first, every problem is reported by line,
  * and only a file without problems is written, as one edit. A row whose holder already has an
  * entry of that kind in that area updates it (so importing the same file twice changes
- * nothing); other rows add entries.
+ * nothing); other rows add entries. Should a holder have several entries of one kind in one
+ * area, the Nth such row updates the Nth entry, so an exported directory comes back whole.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

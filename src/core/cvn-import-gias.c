@@ -21,8 +21,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#define HEADTEACHER _("Headteacher")
-#define FORMER_HEADTEACHER _("Former headteacher")
+/* Job titles as stored in the document, where a re-import looks for them again; they are data,
+ * not interface text, so they are not translated. */
+#define HEADTEACHER "Headteacher"
+#define FORMER_HEADTEACHER "Former headteacher"
 
 G_DEFINE_QUARK (cvn-import-gias-error-quark, cvn_import_gias_error)
 
@@ -565,17 +567,27 @@ apply_row (const Row        *row,
     e->is_open = row->is_open;
 }
 
+/* Copies what GIAS owns of @src into @dest, a fresh establishment; the local fields are not
+ * needed, because write_establishment never writes them. */
 static void
-copy_establishment (CvnEstablishment       *dest,
-                    const CvnEstablishment *src)
+copy_gias_fields (CvnEstablishment       *dest,
+                  const CvnEstablishment *src)
 {
-  *dest = *src;
+  cvn_establishment_init (dest);
+  dest->id = src->id;
+  dest->urn = src->urn;
   for (Field f = 0; f < N_TEXT_FIELDS; f++)
-    *text_slot (dest, f) = g_strdup (*text_slot ((CvnEstablishment *) src, f));
-  dest->risk_category = g_strdup (src->risk_category);
-  dest->engagement = g_strdup (src->engagement);
-  dest->opted_out_reason = g_strdup (src->opted_out_reason);
-  dest->colour = g_strdup (src->colour);
+    {
+      char **slot = text_slot (dest, f);
+
+      g_free (*slot);
+      *slot = g_strdup (*text_slot ((CvnEstablishment *) src, f));
+    }
+  dest->has_location = src->has_location;
+  dest->easting = src->easting;
+  dest->northing = src->northing;
+  dest->pupils = src->pupils;
+  dest->is_open = src->is_open;
 }
 
 static gboolean
@@ -788,7 +800,7 @@ import_row (Import  *self,
       gboolean was_open = existing->is_open;
       gboolean updated;
 
-      copy_establishment (&e, existing);
+      copy_gias_fields (&e, existing);
       apply_row (&row, &e, self->changed_fields);
       if (e.is_open != was_open && e.is_open)
         note_change (self->changed_fields, FIELD_OPEN);

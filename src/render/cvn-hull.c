@@ -4,8 +4,10 @@
  * that happens to lie between its members, so a reader cannot tell members from neighbours.
  * Bubble sets (Collins, Penn and Carpendale, 2009) instead draw an implicit surface around
  * the members only. This is the simple form of that idea: the union of a disc around each
- * member and thinner necks along a minimum spanning tree of the members, traced with
- * marching squares over a signed-distance grid. The grid is sized to the group, and coarser
+ * member and thinner necks along the short edges of a minimum spanning tree of the members,
+ * traced with marching squares over a signed-distance grid. Members far apart stay separate
+ * islands (their membership edges join them to the group's node) rather than long necks
+ * that would cross the whole drawing. The grid is sized to the group, and coarser
  * for very spread-out groups, so the cost follows the size of the outline, not the document.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -152,6 +154,7 @@ cvn_hull_trace (const CvnPoint *centres,
                 guint           n_centres,
                 double          radius,
                 double          neck_radius,
+                double          max_neck,
                 GArray         *rings,
                 GArray         *points,
                 CvnRect        *bounds)
@@ -210,7 +213,7 @@ cvn_hull_trace (const CvnPoint *centres,
         double length = hypot (b->x - a->x, b->y - a->y);
         int steps = (int) ceil (length / (grid.h * 0.5));
 
-        if (length <= radius)
+        if (length <= radius || length > max_neck)
           continue;
         for (int s = 1; s < steps; s++)
           {

@@ -9,13 +9,14 @@
 G_BEGIN_DECLS
 
 /* Traces the outline of the union of discs of @radius around @centres, joined by necks of
- * @neck_radius along a minimum spanning tree of the centres, so the region is one piece
- * that hugs its members. Appends the outline's rings to @rings (CvnLayoutRing) and their
+ * @neck_radius along the edges of a minimum spanning tree of the centres no longer than
+ * @max_neck, so the region hugs its members and members close together form one piece. Appends the outline's rings to @rings (CvnLayoutRing) and their
  * points to @points (CvnPoint); returns the number of rings and stores their bounds. */
 guint cvn_hull_trace (const CvnPoint *centres,
                       guint           n_centres,
                       double          radius,
                       double          neck_radius,
+                      double          max_neck,
                       GArray         *rings,
                       GArray         *points,
                       CvnRect        *bounds);

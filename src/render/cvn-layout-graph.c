@@ -54,9 +54,8 @@
 #define ITERATIONS       60
 #define NEW_ITERATIONS   40
 #define GOLDEN_ANGLE     2.39996322972865332
-#define CROSS_WEIGHT     0.06    /* pull of a cross-cutting membership, against 1 for a cluster */
-#define PEOPLE_WEIGHT    0.25
-#define SPRING_WEIGHT    0.04
+#define CROSS_WEIGHT     0.3     /* steady tug of a secondary membership, in ideal lengths */
+#define SPRING_WEIGHT    0.5
 
 typedef struct
 {
@@ -68,11 +67,19 @@ typedef struct
   int      primary;    /* node index of the primary group, or -1 */
 } Body;
 
+typedef enum
+{
+  PULL_SQUARE,         /* Fruchterman-Reingold: grows with the square of the distance */
+  PULL_CONSTANT,       /* a steady tug that does not grow with distance */
+  PULL_SPRING,         /* Hooke, towards a rest length */
+} Pull;
+
 typedef struct
 {
   guint  a, b;
+  Pull   pull;
   double weight;
-  double rest;         /* > 0: a spring with this length; 0: attraction only */
+  double rest;
 } Spring;
 
 typedef struct _Disc Disc;
@@ -83,7 +90,7 @@ struct _Disc
   GPtrArray *children;      /* Disc * */
   GArray    *members;       /* guint: primary member nodes */
   double     radius;
-  double     x, y;
+  CvnPoint  *offsets;       /* per item: members, then children */
 };
 
 typedef struct
@@ -112,6 +119,7 @@ disc_free (gpointer data)
 
   g_ptr_array_unref (d->children);
   g_array_unref (d->members);
+  g_free (d->offsets);
   g_free (d);
 }
 
@@ -125,40 +133,87 @@ item_radius (Disc  *d,
   return ((Disc *) g_ptr_array_index (d->children, item - d->members->len))->radius;
 }
 
-/* The area-weighted sunflower: item k sits at the radius that encloses the area of the
- * items before it, at k golden angles. Equal items give Vogel's sunflower, whose points are
- * evenly spaced; unequal ones stay roughly packed. The centre is left to the group's node. */
-static void
-spiral_offset (double  area_before,
-               double  area,
-               guint   k,
-               double *ox,
-               double *oy)
+typedef struct
 {
-  double r = sqrt ((area_before + area * 0.5) / G_PI) * 1.08;
-  double angle = (k + 1) * GOLDEN_ANGLE;
+  double radius;
+  guint  item;
+} Item;
 
-  *ox = r * cos (angle);
-  *oy = r * sin (angle);
+static int
+compare_items (gconstpointer a,
+               gconstpointer b)
+{
+  const Item *ia = a, *ib = b;
+
+  if (ia->radius != ib->radius)
+    return ia->radius > ib->radius ? -1 : 1;
+  return ia->item < ib->item ? -1 : (ia->item > ib->item);
 }
 
+/* Offsets of a disc's items from its centre. A group's disc uses an area-weighted
+ * sunflower: item k sits at the radius that encloses the area of the items before it, at k
+ * golden angles. Equal items give Vogel's sunflower, evenly spaced; unequal ones, largest
+ * first, stay roughly packed; the centre is left to the group's own node. The top level
+ * (no node) puts its largest item in the middle and rings the others around it. */
 static void
 measure_disc (Disc *d)
 {
-  guint items;
-  double area = (IDEAL * IDEAL) * 1.2, extent = IDEAL;
+  guint items = d->members->len + d->children->len;
+  g_autofree Item *order = g_new (Item, MAX (items, 1));
+  double extent = IDEAL;
 
   for (guint i = 0; i < d->children->len; i++)
     measure_disc (g_ptr_array_index (d->children, i));
-  items = d->members->len + d->children->len;
   for (guint k = 0; k < items; k++)
-    {
-      double r = item_radius (d, k), a = (2 * r) * (2 * r), ox, oy;
+    order[k] = (Item) { item_radius (d, k), k };
+  qsort (order, items, sizeof (Item), compare_items);
+  g_free (d->offsets);
+  d->offsets = g_new0 (CvnPoint, MAX (items, 1));
 
-      spiral_offset (area, a, k, &ox, &oy);
-      extent = MAX (extent, sqrt (ox * ox + oy * oy) + r);
-      area += a;
+  if (d->node < 0 && d->children->len > 0)
+    {
+      double inner = order[0].radius, ring = 0, ring_width = 0, angle = 0;
+
+      for (guint k = 1; k < items; k++)
+        {
+          double r = order[k].radius, step;
+
+          if (ring == 0)
+            {
+              ring = inner + IDEAL + r;
+              ring_width = r;
+              angle = 0;
+            }
+          step = 2 * asin (MIN (1.0, (r + IDEAL / 2) / ring));
+          if (angle + step > 2 * G_PI)
+            {
+              inner = ring + ring_width;
+              ring = inner + IDEAL + r;
+              ring_width = r;
+              angle = 0;
+              step = 2 * asin (MIN (1.0, (r + IDEAL / 2) / ring));
+            }
+          angle += step / 2;
+          d->offsets[order[k].item] = (CvnPoint) { ring * cos (angle), ring * sin (angle) };
+          angle += step / 2;
+        }
     }
+  else
+    {
+      double area = d->node >= 0 ? (IDEAL * IDEAL) * 1.2 : 0;
+
+      for (guint k = 0; k < items; k++)
+        {
+          double r = order[k].radius, a = (2 * r) * (2 * r);
+          double distance = sqrt ((area + a * 0.5) / G_PI) * 1.08;
+          double angle = (k + 1) * GOLDEN_ANGLE;
+
+          d->offsets[order[k].item] = (CvnPoint) { distance * cos (angle), distance * sin (angle) };
+          area += a;
+        }
+    }
+  for (guint k = 0; k < items; k++)
+    extent = MAX (extent, hypot (d->offsets[k].x, d->offsets[k].y) + item_radius (d, k));
   d->radius = extent + IDEAL * 0.5;
 }
 
@@ -169,10 +224,7 @@ place_disc (Graph *g,
             double y)
 {
   guint items = d->members->len + d->children->len;
-  double area = (IDEAL * IDEAL) * 1.2;
 
-  d->x = x;
-  d->y = y;
   if (d->node >= 0)
     {
       g->bodies[d->node].x = x;
@@ -181,10 +233,8 @@ place_disc (Graph *g,
     }
   for (guint k = 0; k < items; k++)
     {
-      double r = item_radius (d, k), a = (2 * r) * (2 * r), ox, oy;
+      double ox = d->offsets[k].x, oy = d->offsets[k].y;
 
-      spiral_offset (area, a, k, &ox, &oy);
-      area += a;
       if (k < d->members->len)
         {
           Body *b = &g->bodies[g_array_index (d->members, guint, k)];
@@ -202,10 +252,11 @@ static void
 add_spring (Graph  *g,
             guint   a,
             guint   b,
+            Pull    pull,
             double  weight,
             double  rest)
 {
-  Spring s = { a, b, weight, rest };
+  Spring s = { a, b, pull, weight, rest };
 
   g_array_append_val (g->springs, s);
 }
@@ -302,10 +353,19 @@ iterate (Graph  *g,
 
       if (d < 1e-6 || (a->fixed && b->fixed))
         continue;
-      if (sp->rest > 0)
-        f = sp->weight * (d - sp->rest) * IDEAL / d;
-      else
-        f = sp->weight * d / IDEAL;
+      switch (sp->pull)
+        {
+        case PULL_SPRING:
+          f = sp->weight * (d - sp->rest) / d;
+          break;
+        case PULL_CONSTANT:
+          f = sp->weight * MIN (d, IDEAL) / d;
+          break;
+        case PULL_SQUARE:
+        default:
+          f = sp->weight * d / IDEAL;
+          break;
+        }
       a->dx += ddx * f;
       a->dy += ddy * f;
       b->dx -= ddx * f;
@@ -725,44 +785,34 @@ cvn_layout_graph (CvnLayoutBuilder *builder)
           }
       }
 
-  /* Forces. */
+  /* Forces. A school is held by its primary group with the full Fruchterman-Reingold
+   * pull; its other groups only tug steadily, so a diocese spread over the borough does not
+   * drag its schools out of their clusters (its hull reaches them instead). Groups keep
+   * their seeded distances to the groups above them. */
   for (guint e = 0; e < layout->edges->len; e++)
     {
       const CvnLayoutEdge *edge = &g_array_index (layout->edges, CvnLayoutEdge, e);
+      const Body *source = &g.bodies[edge->source], *target = &g.bodies[edge->target];
+      double rest = sqrt ((target->x - source->x) * (target->x - source->x) +
+                          (target->y - source->y) * (target->y - source->y));
 
       switch (edge->kind)
         {
         case CVN_EDGE_MEMBERSHIP:
-          {
-            const Body *member = &g.bodies[edge->source];
-
-            if (edge->source < n_groups)
-              {
-                double dx = g.bodies[edge->target].x - member->x;
-                double dy = g.bodies[edge->target].y - member->y;
-
-                add_spring (&g, edge->source, edge->target, SPRING_WEIGHT, sqrt (dx * dx + dy * dy));
-              }
-            else if (member->primary == (int) edge->target)
-              add_spring (&g, edge->source, edge->target,
-                          g_array_index (layout->nodes, CvnLayoutNode, edge->source).kind ==
-                          CVN_OBJECT_PERSON ? PEOPLE_WEIGHT : 1.0, 0);
-            else
-              add_spring (&g, edge->source, edge->target,
-                          g_array_index (layout->nodes, CvnLayoutNode, edge->source).kind ==
-                          CVN_OBJECT_PERSON ? PEOPLE_WEIGHT : CROSS_WEIGHT, 0);
-          }
+          if (edge->source < n_groups)
+            add_spring (&g, edge->source, edge->target, PULL_SPRING, SPRING_WEIGHT, rest);
+          else if (source->primary == (int) edge->target &&
+                   g_array_index (layout->nodes, CvnLayoutNode, edge->source).kind ==
+                   CVN_OBJECT_ESTABLISHMENT)
+            add_spring (&g, edge->source, edge->target, PULL_SQUARE, 1.0, 0);
+          else
+            add_spring (&g, edge->source, edge->target, PULL_CONSTANT, CROSS_WEIGHT, 0);
           break;
         case CVN_EDGE_PARENT:
-          {
-            double dx = g.bodies[edge->target].x - g.bodies[edge->source].x;
-            double dy = g.bodies[edge->target].y - g.bodies[edge->source].y;
-
-            add_spring (&g, edge->source, edge->target, SPRING_WEIGHT, sqrt (dx * dx + dy * dy));
-          }
+          add_spring (&g, edge->source, edge->target, PULL_SPRING, SPRING_WEIGHT, rest);
           break;
         case CVN_EDGE_WORKS_AT:
-          add_spring (&g, edge->source, edge->target, 1.0, 0);
+          add_spring (&g, edge->source, edge->target, PULL_SQUARE, 1.0, 0);
           break;
         case CVN_EDGE_TREE:
         default:

@@ -21,6 +21,7 @@
 #include <math.h>
 
 #define SPACING        28.0   /* layout units between neighbouring schools, on average */
+#define MIN_EXTENT     1400.0 /* layout units across the map's longer side, at least */
 #define LIST_GAP       60.0
 #define LIST_ROW       20.0
 #define LIST_WIDTH     230.0
@@ -74,7 +75,10 @@ cvn_layout_map (CvnLayoutBuilder *builder)
     {
       double area = MAX ((e1 - e0) * (n1 - n0), 1e6);
 
-      mpu = MAX (sqrt (area / n_located) / SPACING, 1.0);
+      /* Neighbours about SPACING apart on average, but a small borough is still spread
+       * over a screen's worth of units rather than huddled in its middle. */
+      mpu = MIN (sqrt (area / n_located) / SPACING, MAX (e1 - e0, n1 - n0) / MIN_EXTENT);
+      mpu = MAX (mpu, 1.0);
     }
   else
     {

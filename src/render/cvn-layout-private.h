@@ -8,12 +8,6 @@
 
 G_BEGIN_DECLS
 
-/* Marker sizes of the graph and the map, in layout units; the force layout's ideal edge
- * length is a few of them. */
-#define CVN_SCHOOL_RADIUS 6.0
-#define CVN_GROUP_RADIUS  10.0
-#define CVN_PERSON_RADIUS 5.0
-
 /* What a view shows after the options' filters: built once, shared by the three layouts. */
 typedef struct
 {

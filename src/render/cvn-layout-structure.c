@@ -2,14 +2,16 @@
  *
  * Board at the top, its sub-groups and alliances below it, clusters below those, and each
  * cluster's schools as a list under it (split into columns of at most twelve). Children
- * sit side by side; when a row of them would be much wider than the tree is tall, it wraps
- * onto further rows reached by a trunk down the left-hand gutter, so a 25,000-school
- * partnership is a large rectangle rather than a ribbon hundreds of screens wide.
+ * sit side by side; when a row of them would be very wide, it wraps onto further rows
+ * reached by a trunk down the left-hand gutter, at the width that gives the block a
+ * screen-like shape, so a 25,000-school partnership is a large rectangle rather than a
+ * ribbon hundreds of screens wide.
  *
  * Every box has its own slot and nothing is placed on top of anything else, so labels
  * never overlap; long names are ellipsised inside their box (the canvas shows them in
  * full on hover). Groups outside the tiers — diocesan groups, hubs, committees — follow
- * in a band of their own under the tree, with the schools that belong to no cluster.
+ * in a band of their own under the tree, as boxes with their member counts (the graph and
+ * the map show their members), next to a list of the schools that belong to no cluster.
  *
  * Positions come from the tree alone, so they are deterministic; pinned nodes keep their
  * saved place and their connectors become straight lines.
@@ -37,7 +39,7 @@
 #define LEAVES_PER_COLUMN 12
 #define GROUP_HEIGHT     42.0
 #define GROUP_MIN_WIDTH  150.0
-#define GROUP_MAX_WIDTH  290.0
+#define GROUP_MAX_WIDTH  360.0
 #define GROUP_PADDING    10.0
 #define SIBLING_GAP      24.0
 #define LEVEL_GAP        36.0
@@ -45,7 +47,8 @@
 #define BAND_GAP         90.0
 /* A row of siblings wraps once it is wider than this and than the shape below asks for. */
 #define MAX_SINGLE_ROW   1500.0
-#define ASPECT           2.0
+/* The shape aimed at for the whole drawing: a screen's or a landscape page's. */
+#define PAGE_ASPECT      1.6
 
 typedef struct _TreeNode TreeNode;
 
@@ -69,6 +72,7 @@ typedef struct
   CvnLayoutBuilder *builder;
   CvnLayout        *layout;
   GHashTable       *tree_nodes;   /* group id -> TreeNode * */
+  double            aspect;       /* the shape wrapped rows aim at for each block */
 } Structure;
 
 static TreeNode *
@@ -145,34 +149,16 @@ item_size (TreeNode *t,
   *height = ((TreeNode *) g_ptr_array_index (t->children, item))->height;
 }
 
+/* Breaks the items into rows no wider than @target and returns the block's size. */
 static void
-measure (Structure *s,
-         TreeNode  *t)
+arrange_rows (TreeNode *t,
+              double    target,
+              double   *block_width,
+              double   *block_height)
 {
-  guint items;
-  double total_width = 0, area = 0, widest = 0, target, row_width = 0;
+  guint items = n_items (t);
+  double row_width = 0;
   guint row = 0;
-
-  for (guint i = 0; i < t->children->len; i++)
-    measure (s, g_ptr_array_index (t->children, i));
-
-  t->box_width = 0;
-  if (t->node >= 0)
-    t->box_width = node_at (s->layout, t->node)->width;
-
-  items = n_items (t);
-  for (guint i = 0; i < items; i++)
-    {
-      double w, h;
-
-      item_size (t, i, &w, &h);
-      total_width += w + (i > 0 ? SIBLING_GAP : 0);
-      area += (w + SIBLING_GAP) * (h + LEVEL_GAP);
-      widest = MAX (widest, w);
-    }
-  /* Wrap only rows that would be very wide, aiming at a block about twice as wide as it is
-   * tall, so large partnerships fill a screen-shaped rectangle. */
-  target = total_width <= MAX_SINGLE_ROW ? total_width : MAX (widest, sqrt (area * ASPECT));
 
   g_array_set_size (t->row_of, 0);
   g_array_set_size (t->row_widths, 0);
@@ -200,16 +186,83 @@ measure (Structure *s,
     }
   t->n_rows = t->row_widths->len;
 
-  t->width = t->box_width;
-  t->height = t->node >= 0 ? GROUP_HEIGHT : 0;
+  *block_width = t->box_width;
+  *block_height = t->node >= 0 ? GROUP_HEIGHT : 0;
   for (guint r = 0; r < t->n_rows; r++)
     {
       double gutter = t->n_rows > 1 && t->node >= 0 ? GUTTER : 0;
 
-      t->width = MAX (t->width, gutter + g_array_index (t->row_widths, double, r));
-      t->height += (r == 0 && t->node < 0 ? 0 : LEVEL_GAP) + g_array_index (t->row_heights,
-                                                                             double, r);
+      *block_width = MAX (*block_width, gutter + g_array_index (t->row_widths, double, r));
+      *block_height += (r == 0 && t->node < 0 ? 0 : LEVEL_GAP) +
+                       g_array_index (t->row_heights, double, r);
     }
+}
+
+/* Sizes the subtree of @t. Rows of children wrap only when a single row would be very
+ * wide; then the row width is the one, among the widths of the first k children, that
+ * makes the block's shape closest to a screen's. @fixed_width, when positive, is the row
+ * width to use instead (the band under the tree matches the tree's width). */
+static void
+measure (Structure *s,
+         TreeNode  *t,
+         double     fixed_width)
+{
+  guint items;
+  double total_width = 0, widest = 0, target;
+
+  for (guint i = 0; i < t->children->len; i++)
+    measure (s, g_ptr_array_index (t->children, i), 0);
+
+  t->box_width = 0;
+  if (t->node >= 0)
+    t->box_width = node_at (s->layout, t->node)->width;
+
+  items = n_items (t);
+  for (guint i = 0; i < items; i++)
+    {
+      double w, h;
+
+      item_size (t, i, &w, &h);
+      total_width += w + (i > 0 ? SIBLING_GAP : 0);
+      widest = MAX (widest, w);
+    }
+
+  if (fixed_width > 0)
+    target = MAX (fixed_width, widest);
+  else if (total_width <= MAX_SINGLE_ROW)
+    target = total_width;
+  else
+    {
+      double prefix = 0, best_score = G_MAXDOUBLE;
+      const guint steps = 24;
+
+      /* Candidate widths: each prefix of the row, and evenly spaced widths between the
+       * widest child and the whole row. */
+      target = total_width;
+      for (guint k = 0; k < items + steps; k++)
+        {
+          double w, h, bw, bh, score, candidate;
+
+          if (k < items)
+            {
+              item_size (t, k, &w, &h);
+              prefix += w + (k > 0 ? SIBLING_GAP : 0);
+              candidate = prefix;
+            }
+          else
+            candidate = widest + (total_width - widest) * (k - items + 1) / (steps + 1);
+          if (candidate < widest)
+            continue;
+          arrange_rows (t, candidate, &bw, &bh);
+          score = fabs (log (bw / MAX (bh, 1) / s->aspect));
+          if (score < best_score - 1e-9)
+            {
+              best_score = score;
+              target = candidate;
+            }
+        }
+    }
+  arrange_rows (t, target, &t->width, &t->height);
 }
 
 /* Placing, top down. */
@@ -345,7 +398,7 @@ add_group_box (Structure      *s,
   CvnLayoutNode *node = node_at (s->layout, (int) index);
   double width = cvn_layout_measure_text (s->builder, group->name, TITLE_SIZE, TRUE);
 
-  node->width = CLAMP (width + 2 * GROUP_PADDING + 2, GROUP_MIN_WIDTH, GROUP_MAX_WIDTH);
+  node->width = CLAMP (width * 1.04 + 2 * GROUP_PADDING + 6, GROUP_MIN_WIDTH, GROUP_MAX_WIDTH);
   node->height = GROUP_HEIGHT;
   return index;
 }
@@ -386,6 +439,21 @@ add_leaves (Structure      *s,
       n_listed++;
     }
   node_at (s->layout, t->node)->n_members = n_listed;
+}
+
+static void
+count_members (Structure      *s,
+               TreeNode       *t,
+               const CvnGroup *group)
+{
+  g_autoptr (GPtrArray) members = cvn_layout_builder_members (s->builder, group);
+  guint n = 0;
+
+  for (guint k = 0; k < members->len; k++)
+    if (((const CvnMembership *) g_ptr_array_index (members, k))->member_kind !=
+        CVN_OBJECT_GROUP)
+      n++;
+  node_at (s->layout, t->node)->n_members = n;
 }
 
 /* The group a tier group hangs from: its parent, or else the first tier group that has it
@@ -469,7 +537,7 @@ apply_pinned (Structure *s)
 void
 cvn_layout_structure (CvnLayoutBuilder *builder)
 {
-  Structure s = { builder, builder->layout, NULL };
+  Structure s = { builder, builder->layout, NULL, PAGE_ASPECT };
   g_autoptr (GHashTable) in_tree = g_hash_table_new (g_direct_hash, g_direct_equal);
   g_autoptr (GHashTable) listed = g_hash_table_new (g_direct_hash, g_direct_equal);
   g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func (tree_node_free);
@@ -517,8 +585,12 @@ cvn_layout_structure (CvnLayoutBuilder *builder)
 
       g_ptr_array_add (all, t);
       g_hash_table_insert (s.tree_nodes, GSIZE_TO_POINTER ((gsize) g->id), t);
-      add_leaves (&s, t, g, g_hash_table_contains (in_tree, GSIZE_TO_POINTER ((gsize) g->id))
-                              ? listed : NULL);
+      /* Groups across the tiers are boxes with a count: their members are listed under
+       * their clusters already, and the graph and map draw them as hulls. */
+      if (g_hash_table_contains (in_tree, GSIZE_TO_POINTER ((gsize) g->id)))
+        add_leaves (&s, t, g, listed);
+      else
+        count_members (&s, t, g);
     }
   for (guint i = 0; i < builder->groups->len; i++)
     {
@@ -580,7 +652,37 @@ cvn_layout_structure (CvnLayoutBuilder *builder)
         node_at (s.layout, loose->node)->n_members = loose->leaves->len;
     }
 
-  measure (&s, forest);
+  /* Blocks shaped alike do not always add up to a page-shaped whole (the band below the
+   * tree adds height), so try a few block shapes and keep the one whose whole drawing is
+   * closest to a page. Measuring is linear in the tree, so this costs little. */
+  {
+    static const double aspects[] = { 0.8, 1.0, 1.3, 1.6, 2.0, 2.5, 3.2, 4.0, 5.0 };
+    double best_score = G_MAXDOUBLE, best_aspect = PAGE_ASPECT;
+
+    for (guint k = 0; k < G_N_ELEMENTS (aspects); k++)
+      {
+        double width, height, score;
+
+        s.aspect = aspects[k];
+        measure (&s, forest, 0);
+        width = forest->width;
+        height = forest->height;
+        if (band->children->len > 0)
+          {
+            measure (&s, band, MAX (forest->width, MAX_SINGLE_ROW));
+            width = MAX (width, band->width);
+            height += BAND_GAP + band->height;
+          }
+        score = fabs (log (width / MAX (height, 1) / PAGE_ASPECT));
+        if (score < best_score - 1e-9)
+          {
+            best_score = score;
+            best_aspect = aspects[k];
+          }
+      }
+    s.aspect = best_aspect;
+  }
+  measure (&s, forest, 0);
   place (&s, forest, 0, 0);
   y = forest->height;
   if (band->children->len > 0)
@@ -595,7 +697,7 @@ cvn_layout_structure (CvnLayoutBuilder *builder)
       node->x = width / 2;
       node->y = top + 12;
       node->label_rect = (CvnRect) { 0, top, width, 24 };
-      measure (&s, band);
+      measure (&s, band, MAX (forest->width, MAX_SINGLE_ROW));
       place (&s, band, 0, top + 24 + LEVEL_GAP);
     }
 

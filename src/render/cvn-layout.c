@@ -27,6 +27,7 @@ typedef struct
 {
   double radius;
   double neck;
+  double max_neck;
 } HullStyle;
 
 typedef struct
@@ -263,14 +264,17 @@ measure_layout (CvnLayoutReal *real)
   if (real->measure == NULL)
     {
       PangoFontMap *font_map = pango_cairo_font_map_get_default ();
-      g_autoptr (PangoContext) context = pango_font_map_create_context (font_map);
+      PangoContext *context = pango_font_map_create_context (font_map);
       cairo_font_options_t *font_options = cairo_font_options_create ();
 
       cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
       cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
       pango_cairo_context_set_font_options (context, font_options);
+      /* At 72 dpi a point is a layout unit, so markup sizes mean what they say. */
+      pango_cairo_context_set_resolution (context, 72);
       cairo_font_options_destroy (font_options);
       real->measure = pango_layout_new (context);
+      g_object_unref (context);
     }
   return real->measure;
 }
@@ -807,7 +811,7 @@ trace_hull (CvnLayout     *layout,
     }
   hull->first_ring = layout->rings->len;
   hull->n_rings = cvn_hull_trace (centres, hull->n_members, style->radius, style->neck,
-                                  layout->rings, layout->points, &hull->bounds);
+                                  style->max_neck, layout->rings, layout->points, &hull->bounds);
   hull->area = hull->bounds.width * hull->bounds.height;
 }
 
@@ -850,8 +854,10 @@ cvn_layout_build_hulls (CvnLayout        *layout,
           const CvnMembership *m = g_ptr_array_index (members, k);
           int node;
 
-          /* Hulls gather schools and people; groups under a group are joined by edges. */
-          if (m->member_kind == CVN_OBJECT_GROUP)
+          /* Hulls gather a group's schools: the overlapping partnerships a school belongs
+           * to. People (board and committee members) and groups under a group are joined
+           * to it by edges instead, which keeps hulls about places and schools. */
+          if (m->member_kind != CVN_OBJECT_ESTABLISHMENT)
             continue;
           node = cvn_layout_find_node (layout, m->member_kind, m->member_id);
           if (node < 0 ||
@@ -862,14 +868,21 @@ cvn_layout_build_hulls (CvnLayout        *layout,
       hull.n_members = layout->hull_members->len - hull.first_member;
       if (hull.n_members == 0)
         continue;
-      g_array_append_val (layout->hull_members, hull.group);
-      hull.n_members++;
+      /* In the graph the group's own node sits among its members and belongs in its hull;
+       * on the map it only marks the members' centroid, which may lie anywhere. */
+      if (layout->view != CVN_VIEW_MAP)
+        {
+          g_array_append_val (layout->hull_members, hull.group);
+          hull.n_members++;
+        }
       style.radius = CVN_SCHOOL_RADIUS + 7.0 + 4.5 * hull_level (group->kind);
       style.neck = style.radius * 0.5;
+      style.max_neck = 4.5 * style.radius;
       trace_hull (layout, &hull, &style);
       g_array_append_val (layout->hulls, hull);
       g_array_append_val (styles, style);
-      g_array_index (layout->nodes, CvnLayoutNode, hull.group).n_members = hull.n_members - 1;
+      g_array_index (layout->nodes, CvnLayoutNode, hull.group).n_members =
+        hull.n_members - (layout->view != CVN_VIEW_MAP ? 1 : 0);
     }
 
   /* Largest first, so small hulls are drawn over big ones; the styles follow. */

@@ -34,6 +34,11 @@ typedef struct
   double x, y, width, height;
 } CvnRect;
 
+/* Marker radii of the graph and the map, in layout units. */
+#define CVN_SCHOOL_RADIUS 6.0
+#define CVN_GROUP_RADIUS  10.0
+#define CVN_PERSON_RADIUS 5.0
+
 typedef enum
 {
   CVN_SHAPE_CIRCLE,       /* primary schools, and schools of an unknown phase */

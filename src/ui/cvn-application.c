@@ -21,7 +21,6 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #define CONVENOR_MIME_TYPE "application/x-convenor"
@@ -74,8 +73,6 @@ cvn_application_create_sample_copy (const char *directory,
       if (g_error_matches (local_error, CVN_DOCUMENT_ERROR, CVN_DOCUMENT_ERROR_EXISTS))
         continue;
 
-      /* A half-written sample would only confuse later; nobody else can have it yet. */
-      g_remove (path);
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
                                   _("Creating the sample borough “%s”: "), path);
       return NULL;
@@ -267,6 +264,12 @@ update_recent_menu (CvnApplication *self)
 
   g_list_free (documents);
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static void
+recent_changed_cb (CvnApplication *self)
+{
+  update_recent_menu (self);
 }
 
 GMenuModel *
@@ -516,7 +519,7 @@ cvn_application_startup (GApplication *application)
 
   self->recent_manager = gtk_recent_manager_get_default ();
   g_signal_connect_object (self->recent_manager, "changed",
-                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (recent_changed_cb), self, G_CONNECT_SWAPPED);
   update_recent_menu (self);
 }
 

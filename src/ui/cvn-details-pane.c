@@ -25,6 +25,7 @@ struct _CvnDetailsPane
   GtkWidget      parent_instance;
 
   GtkStack      *stack;
+  AdwStatusPage *status_page;
   GtkScrolledWindow *scrolled_window;
   GtkImage      *icon;
   GtkLabel      *title_label;
@@ -483,7 +484,11 @@ show_establishment (CvnDetailsPane         *self,
     location = g_strdup (establishment->postcode);
   add_field (group, _("Location"), location);
   if (*establishment->engagement != '\0')
-    add_field (group, _("Engagement"), establishment->engagement);
+    {
+      g_autofree char *engagement = cvn_outline_dup_kind_label (establishment->engagement);
+
+      add_field (group, _("Engagement with the local system"), engagement);
+    }
   if (*establishment->opted_out_reason != '\0')
     add_field (group, _("Reason for being in no cluster"), establishment->opted_out_reason);
 
@@ -520,8 +525,9 @@ show_person (CvnDetailsPane  *self,
     {
       g_autofree char *urn = school->urn > 0
         ? g_strdup_printf (_("URN %" G_GINT64_FORMAT), school->urn) : NULL;
+      g_autofree char *subtitle = join (_("School"), urn);
 
-      add_link (self, group, snapshot, CVN_OBJECT_ESTABLISHMENT, school->id, urn, NULL);
+      add_link (self, group, snapshot, CVN_OBJECT_ESTABLISHMENT, school->id, subtitle, NULL);
     }
   else
     add_field (group, _("School"), NULL);
@@ -614,8 +620,10 @@ show_group (CvnDetailsPane *self,
   add_field (group, _("Tier"), tier_label (shown->tier));
   if (parent != NULL)
     {
-      g_autofree char *parent_kind = cvn_outline_dup_kind_label (parent->kind);
-      g_autofree char *subtitle = join (_("Part of"), parent_kind);
+      /* TRANSLATORS: leads to a group's parent; %s is its kind, as in "alliance". */
+      g_autofree char *subtitle = g_strdup_printf (_("The %s this group is part of"),
+                                                   *parent->kind != '\0' ? parent->kind
+                                                                          : _("group"));
 
       add_link (self, group, snapshot, CVN_OBJECT_GROUP, parent->id, subtitle, NULL);
     }
@@ -668,6 +676,25 @@ show_group (CvnDetailsPane *self,
   group = add_group (self, _("Members"));
   if (members->len == 0)
     adw_preferences_group_set_description (group, _("This group has no members yet."));
+  else
+    {
+      guint n_current = n_schools + n_people + n_groups;
+      guint n_other = members->len - n_current;
+      g_autofree char *current = g_strdup_printf (ngettext ("%u current member",
+                                                            "%u current members", n_current),
+                                                  n_current);
+      g_autofree char *description = NULL;
+
+      if (n_other > 0)
+        {
+          /* TRANSLATORS: memberships that have ended or not yet begun, after the current ones,
+           * as in "12 current members, 3 past or future". */
+          description = g_strdup_printf (ngettext ("%s, %u past or future",
+                                                   "%s, %u past or future", n_other),
+                                         current, n_other);
+        }
+      adw_preferences_group_set_description (group, description != NULL ? description : current);
+    }
   g_ptr_array_sort_with_data (members, compare_memberships, snapshot);
   for (guint i = 0; i < members->len; i++)
     {
@@ -761,6 +788,28 @@ cvn_details_pane_show (CvnDetailsPane *self,
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
 }
 
+void
+cvn_details_pane_set_document_is_empty (CvnDetailsPane *self,
+                                        gboolean        is_empty)
+{
+  g_return_if_fail (CVN_IS_DETAILS_PANE (self));
+
+  if (is_empty)
+    {
+      adw_status_page_set_title (self->status_page, _("Empty Document"));
+      adw_status_page_set_description (self->status_page,
+                                       _("This document has no groups, schools or people "
+                                         "yet."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->status_page, _("Nothing Selected"));
+      adw_status_page_set_description (self->status_page,
+                                       _("Choose a group, school or person in the outline to "
+                                         "see its details and memberships."));
+    }
+}
+
 CvnObjectKind
 cvn_details_pane_get_kind (CvnDetailsPane *self)
 {
@@ -813,6 +862,7 @@ cvn_details_pane_class_init (CvnDetailsPaneClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/convenor/Convenor/cvn-details-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, CvnDetailsPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, CvnDetailsPane, status_page);
   gtk_widget_class_bind_template_child (widget_class, CvnDetailsPane, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, CvnDetailsPane, icon);
   gtk_widget_class_bind_template_child (widget_class, CvnDetailsPane, title_label);

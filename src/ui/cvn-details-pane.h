@@ -21,6 +21,9 @@ void           cvn_details_pane_show       (CvnDetailsPane *self,
                                             CvnSnapshot    *snapshot,
                                             CvnObjectKind   kind,
                                             gint64          id);
+/* With nothing in the document there is nothing to select either; the pane says so. */
+void           cvn_details_pane_set_document_is_empty (CvnDetailsPane *self,
+                                                       gboolean        is_empty);
 CvnObjectKind  cvn_details_pane_get_kind   (CvnDetailsPane *self);
 gint64         cvn_details_pane_get_id     (CvnDetailsPane *self);
 

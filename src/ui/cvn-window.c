@@ -24,7 +24,9 @@ struct _CvnWindow
   AdwApplicationWindow  parent_instance;
 
   /* Template widgets */
-  AdwWindowTitle       *window_title;
+  AdwViewSwitcherTitle *window_title;
+  GtkPaned             *content_paned;
+  AdwViewStack         *main_stack;
   AdwToastOverlay      *toast_overlay;
   GtkPaned             *paned;
   GtkStack             *sidebar_stack;
@@ -116,14 +118,15 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *expander = gtk_tree_expander_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *image = gtk_image_new ();
+  /* The icon repeats what the row's accessible label says, so it is left out of the tree. */
+  GtkWidget *image = g_object_new (GTK_TYPE_IMAGE,
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                   NULL);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *subtitle = gtk_label_new (NULL);
   GtkWidget *count = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (box, "outline-row");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (image),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
   gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (labels, TRUE);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
@@ -304,6 +307,7 @@ reload (CvnWindow *self)
   g_autoptr (GHashTable) expanded = NULL;
   g_autoptr (CvnOutlineItem) selected = NULL;
   g_autoptr (GPtrArray) path = NULL;
+  gboolean is_empty;
 
   if (snapshot == NULL)
     {
@@ -343,9 +347,9 @@ reload (CvnWindow *self)
     }
   self->rebuilding = FALSE;
 
-  gtk_stack_set_visible_child_name (self->sidebar_stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->outline)) > 0
-                                    ? "outline" : "empty");
+  is_empty = g_list_model_get_n_items (G_LIST_MODEL (self->outline)) == 0;
+  gtk_stack_set_visible_child_name (self->sidebar_stack, is_empty ? "empty" : "outline");
+  cvn_details_pane_set_document_is_empty (self->details_pane, is_empty);
   update_details (self);
 }
 
@@ -386,8 +390,8 @@ update_titles (CvnWindow *self)
         subtitle = g_steal_pointer (&directory);
     }
 
-  adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
+  adw_view_switcher_title_set_title (self->window_title, title);
+  adw_view_switcher_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
@@ -613,6 +617,8 @@ cvn_window_class_init (CvnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CvnWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CvnWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CvnWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, CvnWindow, content_paned);
+  gtk_widget_class_bind_template_child (widget_class, CvnWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CvnWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, CvnWindow, outline_view);
   gtk_widget_class_bind_template_child (widget_class, CvnWindow, details_pane);
@@ -797,4 +803,45 @@ cvn_window_show_error (CvnWindow    *self,
   g_return_if_fail (CVN_IS_WINDOW (self));
 
   cvn_error_dialog_present (GTK_WINDOW (self), NULL, heading, error);
+}
+
+AdwViewStackPage *
+cvn_window_add_page (CvnWindow  *self,
+                     const char *name,
+                     const char *title,
+                     const char *icon_name,
+                     GtkWidget  *page)
+{
+  AdwViewStackPage *stack_page;
+
+  g_return_val_if_fail (CVN_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (GTK_IS_WIDGET (page), NULL);
+
+  stack_page = adw_view_stack_add_titled (self->main_stack, page, name, title);
+  adw_view_stack_page_set_icon_name (stack_page, icon_name);
+  /* The details pane gives up the middle of the window to the first page and stays beside it
+   * at its narrowest. */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->main_stack)))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->main_stack), TRUE);
+      gtk_widget_set_hexpand (GTK_WIDGET (self->details_pane), FALSE);
+    }
+  return stack_page;
+}
+
+void
+cvn_window_show_page (CvnWindow  *self,
+                      const char *name)
+{
+  g_return_if_fail (CVN_IS_WINDOW (self));
+
+  adw_view_stack_set_visible_child_name (self->main_stack, name);
+}
+
+const char *
+cvn_window_get_visible_page (CvnWindow *self)
+{
+  g_return_val_if_fail (CVN_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->main_stack);
 }

@@ -49,4 +49,16 @@ void              cvn_window_show_error        (CvnWindow      *self,
                                                 const char     *heading,
                                                 const GError   *error);
 
+/* Adds a page to the middle of the window (the canvas views, the directory, the audit, the
+ * checks ...); the header bar's view switcher offers every page. Feature code calls this
+ * from its own file instead of editing the window's template. */
+AdwViewStackPage *cvn_window_add_page          (CvnWindow      *self,
+                                                const char     *name,
+                                                const char     *title,
+                                                const char     *icon_name,
+                                                GtkWidget      *page);
+void              cvn_window_show_page         (CvnWindow      *self,
+                                                const char     *name);
+const char       *cvn_window_get_visible_page  (CvnWindow      *self);
+
 G_END_DECLS

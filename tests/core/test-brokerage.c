@@ -151,6 +151,8 @@ test_never_own_provider (BrokerTest   *t,
 {
   g_autoptr (GPtrArray) candidates = rank (t, t->f.a2, t->f.reading);
   g_autoptr (GPtrArray) early_years = rank (t, t->f.a2, t->f.early_years);
+  g_autoptr (GPtrArray) kim = NULL;
+  g_autoptr (GError) error = NULL;
 
   /* Neither A2 nor Kim, who works there, can support A2. */
   g_assert_null (find (candidates, CVN_OBJECT_ESTABLISHMENT, t->f.a2));
@@ -162,6 +164,11 @@ test_never_own_provider (BrokerTest   *t,
                    t->f.b1);
   /* A2 is the only school offering early years. */
   g_assert_cmpuint (early_years->len, ==, 0);
+
+  /* Kim's own need is a need of her school: A2 cannot meet it either. */
+  kim = cvn_brokerage_rank (t->snapshot, t->f.kim_early_years_need, 0, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kim->len, ==, 0);
 }
 
 static void

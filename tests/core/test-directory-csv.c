@@ -161,6 +161,40 @@ test_update_keeps_missing_columns (void)
 }
 
 static void
+test_duplicates (void)
+{
+  Fixture f1, f2;
+  g_autoptr (CvnDocument) full = fixture_create ("dup-full.convenor", &f1, TRUE);
+  g_autoptr (CvnDocument) empty = fixture_create ("dup-empty.convenor", &f2, FALSE);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  CvnDirectoryCsvResult result = { 0 };
+
+  /* A second phonics need for A2, told apart only by its priority. */
+  g_assert_true (cvn_document_begin_edit (full, "Duplicate", &error));
+  fixture_entry (full, CVN_OBJECT_ESTABLISHMENT, f1.a2, f1.phonics, CVN_DIRECTORY_NEED, 0, "low",
+                 CVN_QA_QUALITY_ASSURED, "2025-01-01");
+  g_assert_true (cvn_document_commit_edit (full, &error));
+  first = export_string (full);
+
+  g_assert_true (cvn_directory_csv_import_data (empty, "dup.csv", first, strlen (first),
+                                                &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, 17);
+  second = export_string (empty);
+  g_assert_cmpstr (second, ==, first);
+
+  /* Both rows find their own entry again. */
+  g_assert_true (cvn_directory_csv_import_data (empty, "dup.csv", first, strlen (first),
+                                                &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, 0);
+  g_assert_cmpuint (result.updated, ==, 17);
+  g_assert_cmpint (cvn_store_count (empty, "directory_entries", NULL), ==, 17);
+}
+
+static void
 test_refuse_unmatched (void)
 {
   Fixture f;
@@ -206,6 +240,7 @@ run_cli (const char * const *args,
 {
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
   g_autoptr (GError) error = NULL;
+  g_auto (GStrv) envp = NULL;
   const char *cli = g_getenv ("CONVENOR_CLI");
   int status = 0;
 
@@ -214,7 +249,9 @@ run_cli (const char * const *args,
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+  /* Untranslated messages and a decimal point, whatever the machine's locale. */
+  envp = g_environ_setenv (g_get_environ (), "LC_ALL", "C.UTF-8", TRUE);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                                out_stdout, out_stderr, &status, &error));
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (status));
@@ -273,6 +310,7 @@ main (int    argc,
   g_test_add_func ("/cvn/directory-csv/matching", test_import_matching);
   g_test_add_func ("/cvn/directory-csv/update-keeps-missing-columns",
                    test_update_keeps_missing_columns);
+  g_test_add_func ("/cvn/directory-csv/duplicates", test_duplicates);
   g_test_add_func ("/cvn/directory-csv/refuse-unmatched", test_refuse_unmatched);
   g_test_add_func ("/cvn/directory-csv/cli", test_cli);
 

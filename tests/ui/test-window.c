@@ -1,8 +1,8 @@
-/* test-window.c — the document window: outline, details pane and Save As.
+/* test-window.c — the application and its document window: outline, details pane, Save As.
  *
- * Each test opens a fresh copy of the sample borough in a CvnWindow. Should the sample ever
- * lack the tiers these tests look for, a small borough is added through the store, so the
- * window is always tested against a board, an alliance, a cluster and its schools.
+ * Each window test opens a fresh copy of the sample borough in a CvnWindow, and looks for its
+ * board, alliances, clusters and schools through the snapshot rather than by hard-coded ids;
+ * the sample's deliberate gaps (cvn-sample.h) are looked for by name.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,30 +28,6 @@ typedef struct
 } Fixture;
 
 static gint64
-insert_group (CvnDocument *document,
-              const char  *name,
-              const char  *kind,
-              int          tier,
-              gint64       parent_id)
-{
-  g_autoptr (GError) error = NULL;
-  CvnGroup group;
-  gint64 id;
-
-  cvn_group_init (&group);
-  g_free (group.name);
-  group.name = g_strdup (name);
-  g_free (group.kind);
-  group.kind = g_strdup (kind);
-  group.tier = tier;
-  group.parent_id = parent_id;
-  id = cvn_store_insert_group (document, &group, &error);
-  g_assert_no_error (error);
-  cvn_group_clear (&group);
-  return id;
-}
-
-static gint64
 insert_school (CvnDocument *document,
                const char  *name,
                gint64       urn)
@@ -73,50 +49,6 @@ insert_school (CvnDocument *document,
 }
 
 static void
-insert_membership (CvnDocument  *document,
-                   gint64        group_id,
-                   CvnObjectKind kind,
-                   gint64        member_id,
-                   CvnRole       role)
-{
-  g_autoptr (GError) error = NULL;
-  CvnMembership membership = { 0, group_id, kind, member_id, role, (char *) "", (char *) "" };
-
-  cvn_store_insert_membership (document, &membership, &error);
-  g_assert_no_error (error);
-}
-
-/* Adds the tiers the tests need when the sample does not have them. */
-static void
-ensure_tiers (CvnDocument *document)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CvnSnapshot) snapshot = cvn_snapshot_load (document, &error);
-  gboolean has_board = FALSE;
-  gint64 board, alliance, cluster, school;
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < snapshot->groups->len; i++)
-    has_board |= g_array_index (snapshot->groups, CvnGroup, i).tier == 3;
-  if (has_board)
-    return;
-
-  cvn_document_begin_edit (document, "Test borough", &error);
-  g_assert_no_error (error);
-  board = insert_group (document, "Test Strategic Board", "board", 3, 0);
-  insert_group (document, "Inclusion Sub-group", "sub-group", 3, board);
-  alliance = insert_group (document, "North Alliance", "alliance", 2, board);
-  cluster = insert_group (document, "Riverside Cluster", "cluster", 1, alliance);
-  school = insert_school (document, "Riverside Primary School", 100001);
-  insert_membership (document, cluster, CVN_OBJECT_ESTABLISHMENT, school, CVN_ROLE_MEMBER);
-  school = insert_school (document, "Hillside Academy", 100002);
-  insert_membership (document, cluster, CVN_OBJECT_ESTABLISHMENT, school, CVN_ROLE_LEAD_HEAD);
-  insert_group (document, "Primary Heads Consortium", "committee", 0, 0);
-  cvn_document_commit_edit (document, &error);
-  g_assert_no_error (error);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
@@ -128,14 +60,13 @@ fixture_set_up (Fixture       *fixture,
   path = g_build_filename (fixture->directory, "Sample.convenor", NULL);
   fixture->document = cvn_sample_create (path, &error);
   g_assert_no_error (error);
-  ensure_tiers (fixture->document);
 
   fixture->window = cvn_window_new (NULL, fixture->document, TRUE);
   gtk_window_present (GTK_WINDOW (fixture->window));
 }
 
 static void
-remove_directory (const char *directory)
+remove_tree (const char *directory)
 {
   g_autoptr (GDir) dir = g_dir_open (directory, 0, NULL);
   const char *name;
@@ -144,10 +75,15 @@ remove_directory (const char *directory)
     {
       g_autofree char *path = g_build_filename (directory, name, NULL);
 
-      g_remove (path);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (path);
+      else
+        g_remove (path);
     }
   g_rmdir (directory);
 }
+
+
 
 static void
 fixture_tear_down (Fixture       *fixture,
@@ -155,7 +91,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->document);
-  remove_directory (fixture->directory);
+  remove_tree (fixture->directory);
   g_free (fixture->directory);
 }
 
@@ -395,7 +331,9 @@ test_select_group_details (Fixture       *fixture,
   const CvnGroup *cluster = NULL;
   const CvnEstablishment *school = find_clustered_school (snapshot, &cluster);
   const CvnGroup *alliance;
+  g_autoptr (CvnOutlineItem) item = NULL;
   AdwActionRow *row;
+  gint64 school_id;
 
   g_assert_nonnull (school);
   alliance = cvn_snapshot_find_group (snapshot, cluster->parent_id);
@@ -406,7 +344,18 @@ test_select_group_details (Fixture       *fixture,
   g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "Tier 1, cluster");
   /* The parent alliance and the member school each have a row leading to them. */
   g_assert_nonnull (find_action_row (GTK_WIDGET (details), alliance->name));
-  g_assert_nonnull (find_action_row (GTK_WIDGET (details), school->name));
+  row = find_action_row (GTK_WIDGET (details), school->name);
+  g_assert_nonnull (row);
+
+  /* Activating the school's row selects the school in the outline and shows it. */
+  school_id = school->id;
+  adw_action_row_activate (row);
+  item = selected_item (fixture->window);
+  g_assert_nonnull (item);
+  g_assert_cmpint (cvn_outline_item_get_kind (item), ==, CVN_OBJECT_ESTABLISHMENT);
+  g_assert_cmpint (cvn_outline_item_get_id (item), ==, school_id);
+  g_assert_cmpint (cvn_details_pane_get_id (details), ==, school_id);
+  g_assert_nonnull (find_action_row (GTK_WIDGET (details), "URN"));
 }
 
 static void
@@ -462,12 +411,37 @@ test_reload_keeps_selection (Fixture       *fixture,
 }
 
 static void
+assert_row_in_section (GtkTreeListModel *tree,
+                       const char       *title,
+                       const char       *section)
+{
+  g_autoptr (GtkTreeListRow) row = find_row (tree, title);
+  g_autoptr (CvnOutlineItem) parent = NULL;
+
+  g_assert_nonnull (row);
+  parent = parent_item (row);
+  g_assert_nonnull (parent);
+  g_assert_true (cvn_outline_item_is_heading (parent));
+  g_assert_cmpstr (cvn_outline_item_get_title (parent), ==, section);
+}
+
+static void
+test_sample_gaps (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  GtkTreeListModel *tree = cvn_window_get_outline_model (fixture->window);
+
+  /* Section headings start open, so the first level of every section is there to read. */
+  assert_row_in_section (tree, CVN_SAMPLE_UNCOVERED_SCHOOL, "Schools in no cluster");
+  assert_row_in_section (tree, CVN_SAMPLE_UNPARENTED_CLUSTER, "Clusters outside any alliance");
+  assert_row_in_section (tree, CVN_SAMPLE_PRIMARY_COMMITTEE, "Committees");
+}
+
+static void
 test_unclustered_school (Fixture       *fixture,
                          gconstpointer  user_data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GtkTreeListRow) row = NULL;
-  g_autoptr (CvnOutlineItem) parent = NULL;
   GtkTreeListModel *tree;
 
   cvn_document_begin_edit (fixture->document, "Add a school", &error);
@@ -476,11 +450,9 @@ test_unclustered_school (Fixture       *fixture,
   cvn_document_commit_edit (fixture->document, &error);
   g_assert_no_error (error);
 
+  /* The new school appears as soon as the edit is committed. */
   tree = cvn_window_get_outline_model (fixture->window);
-  row = find_row (tree, "Zebedee Free School");
-  g_assert_nonnull (row);
-  parent = parent_item (row);
-  g_assert_cmpstr (cvn_outline_item_get_title (parent), ==, "Schools in no cluster");
+  assert_row_in_section (tree, "Zebedee Free School", "Schools in no cluster");
 }
 
 static void
@@ -549,17 +521,163 @@ test_sample_copy_names (void)
 
   g_clear_object (&first);
   g_clear_object (&second);
-  remove_directory (nested);
+  remove_tree (nested);
   g_rmdir (directory);
+}
+
+/* The application ------------------------------------------------------------------------ */
+
+static CvnApplication *
+new_registered_application (void)
+{
+  g_autoptr (GError) error = NULL;
+  CvnApplication *application = cvn_application_new ();
+
+  /* Tests run side by side and without a session bus: each has an application of its own. */
+  g_application_set_flags (G_APPLICATION (application),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+  return application;
+}
+
+static void
+destroy_windows (CvnApplication *application)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (application))) != NULL)
+    gtk_window_destroy (windows->data);
+}
+
+static gboolean
+set_flag_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+recent_menu_names (GMenuModel *menu,
+                   const char *label)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *item_label = NULL;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &item_label)
+          && g_strcmp0 (item_label, label) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_application_open_file (void)
+{
+  g_autoptr (CvnApplication) application = new_registered_application ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *directory = g_dir_make_tmp ("convenor-open-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (CvnDocument) document = NULL;
+  GtkRecentManager *recent = gtk_recent_manager_get_default ();
+  g_autoptr (GtkRecentInfo) info = NULL;
+  GMenuModel *recent_menu;
+  CvnWindow *window;
+  gboolean timed_out = FALSE;
+  guint timeout_id;
+
+  g_assert_no_error (error);
+  path = g_build_filename (directory, "Harbour_side.convenor", NULL);
+  document = cvn_document_create (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&document);
+  file = g_file_new_for_path (path);
+  uri = g_file_get_uri (file);
+
+  window = cvn_application_open_file (application, file);
+  g_assert_true (CVN_IS_WINDOW (window));
+  g_assert_false (cvn_window_get_is_sample (window));
+  g_assert_cmpstr (cvn_document_get_path (cvn_window_get_document (window)), ==, path);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Harbour_side");
+
+  /* Opening the same file again brings its window forward instead of opening it twice. */
+  g_assert_true (cvn_application_open_file (application, file) == window);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (application))),
+                    ==, 1);
+
+  /* The document joins the recently used files, with the Convenor MIME type, and the Open
+   * Recent menu lists it by title, its "_" kept from turning into a mnemonic. */
+  info = gtk_recent_manager_lookup_item (recent, uri, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtk_recent_info_get_mime_type (info), ==, "application/x-convenor");
+  recent_menu = cvn_application_get_recent_menu (application);
+  timeout_id = g_timeout_add_seconds (10, set_flag_cb, &timed_out);
+  while (!recent_menu_names (recent_menu, "Harbour__side") && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout_id);
+  g_assert_true (recent_menu_names (recent_menu, "Harbour__side"));
+
+  destroy_windows (application);
+  gtk_recent_manager_remove_item (recent, uri, NULL);
+  remove_tree (directory);
+}
+
+static void
+test_application_open_error (void)
+{
+  g_autoptr (CvnApplication) application = new_registered_application ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *directory = g_dir_make_tmp ("convenor-error-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr (GFile) file = NULL;
+  AdwMessageDialog *dialog = NULL;
+
+  g_assert_no_error (error);
+  path = g_build_filename (directory, "notes.convenor", NULL);
+  g_file_set_contents (path, "These are not the schools you are looking for.", -1, &error);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+
+  /* A file that is not a document opens no window and says why in a message dialog, which
+   * keeps the application running until it is read. */
+  g_assert_null (cvn_application_open_file (application, file));
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l != NULL;
+       l = l->next)
+    {
+      g_assert_false (CVN_IS_WINDOW (l->data));
+      if (ADW_IS_MESSAGE_DIALOG (l->data))
+        dialog = l->data;
+    }
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   "Could Not Open \u201cnotes.convenor\u201d");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), path));
+
+  destroy_windows (application);
+  remove_tree (directory);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *home = g_dir_make_tmp ("convenor-ui-home-XXXXXX", NULL);
+  g_autofree char *data_home = g_build_filename (home, "data", NULL);
+  g_autofree char *config_home = g_build_filename (home, "config", NULL);
+  g_autofree char *cache_home = g_build_filename (home, "cache", NULL);
+  int status;
+
   /* There is no session bus under xvfb-run, so the accessibility bridge could only warn (and
    * warnings are fatal in tests). */
   g_setenv ("GTK_A11Y", "none", TRUE);
+  /* Recently used files and sample copies go to a home of the test's own, never the user's. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -570,12 +688,17 @@ main (int   argc,
   ADD_WINDOW_TEST ("/cvn/ui/window/select-school", test_select_school);
   ADD_WINDOW_TEST ("/cvn/ui/window/select-group", test_select_group_details);
   ADD_WINDOW_TEST ("/cvn/ui/window/reload-keeps-selection", test_reload_keeps_selection);
+  ADD_WINDOW_TEST ("/cvn/ui/window/sample-gaps", test_sample_gaps);
   ADD_WINDOW_TEST ("/cvn/ui/window/unclustered-school", test_unclustered_school);
   ADD_WINDOW_TEST ("/cvn/ui/window/save-copy", test_save_copy);
   ADD_WINDOW_TEST ("/cvn/ui/window/titles", test_titles);
   g_test_add_func ("/cvn/ui/application/sample-copy-names", test_sample_copy_names);
+  g_test_add_func ("/cvn/ui/application/open-file", test_application_open_file);
+  g_test_add_func ("/cvn/ui/application/open-error", test_application_open_error);
 
 #undef ADD_WINDOW_TEST
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_tree (home);
+  return status;
 }

@@ -1,0 +1,1815 @@
+/* cvn-renderer.c — drawing a layout onto a cairo_t.
+ *
+ * Level of detail: every frame draws only what meets the viewport (through the layout's
+ * spatial index), and never fewer schools than the viewport holds. What changes with zoom
+ * is how each is drawn: a marker smaller than about a pixel and a half becomes a one-pixel
+ * square in a single batched fill per colour (the cluster's hull already stands for the
+ * group), membership edges are left to the hulls once markers are that small, structure
+ * rows shorter than six pixels lose their text and become coloured bars, and labels are
+ * placed greedily by importance in screen space and dropped, or abbreviated, where they
+ * would collide. Hull outlines are decimated to a point every pixel and a half and filled
+ * in one batch per colour, with rings oriented so that the non-zero rule fills overlapping
+ * hulls of one colour once.
+ *
+ * Labels of the graph and the map keep their size on screen at every zoom; those of the
+ * structure view belong to their boxes and scale with them. Text is shaped by Pango with
+ * hinting of metrics off, so widths measured by the layout hold at every scale. Shaped
+ * labels are cached per node; label widths for collision tests come from a per-character
+ * advance table, so only labels that are actually drawn are ever shaped.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cvn-render"
+
+#include "config.h"
+
+#include "cvn-renderer.h"
+#include "cvn-hull.h"
+#include "cvn-palette.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#define FONT_FAMILY      "Cantarell, DejaVu Sans, Sans"
+#define LABEL_PX         11.0
+#define LEGEND_PX        11.5
+#define MARGIN_PX        20.0
+#define MAX_FIT_SCALE    1.6
+#define MAX_CACHED       8000
+#define OCCUPANCY_CELL   48
+
+#define CVN_SCHOOL_RADIUS_PX(scale) (CVN_SCHOOL_RADIUS * (scale))
+
+typedef struct
+{
+  CvnColour   colour;
+  CvnColour   more[3];   /* groups of one kind with their own colours: up to four swatches */
+  guint       n_more;
+  const char *kind;
+  CvnShape    shape;     /* for phases and people */
+  gboolean    is_group;
+  char       *label;
+} LegendEntry;
+
+struct _CvnRenderer
+{
+  GObject         parent_instance;
+
+  CvnLayout      *layout;
+  CvnRenderStyle  style;
+  PangoContext   *context;
+  GPtrArray      *label_layouts;   /* PangoLayout * per node, or NULL */
+  guint           n_cached;
+  double          advances[2][128]; /* width of each ASCII character at size 1 (regular, bold) */
+  gboolean        have_advances;
+  GArray         *legend;          /* LegendEntry */
+  gboolean        legend_has_people, legend_has_leaders, legend_has_risk;
+  GArray         *drawn_rects;
+  GArray         *drawn_nodes;
+  GArray         *visible;         /* guint, reused per frame */
+};
+
+G_DEFINE_FINAL_TYPE (CvnRenderer, cvn_renderer, G_TYPE_OBJECT)
+
+static void
+unref_if_set (gpointer data)
+{
+  if (data != NULL)
+    g_object_unref (data);
+}
+
+static void
+legend_entry_clear (gpointer data)
+{
+  g_free (((LegendEntry *) data)->label);
+}
+
+void
+cvn_render_style_init (CvnRenderStyle *style)
+{
+  memset (style, 0, sizeof *style);
+  style->show_legend = TRUE;
+  style->show_labels = TRUE;
+  style->paint_background = TRUE;
+}
+
+static void
+clear_label_cache (CvnRenderer *self)
+{
+  g_ptr_array_set_size (self->label_layouts, 0);
+  self->n_cached = 0;
+}
+
+static void
+cvn_renderer_finalize (GObject *object)
+{
+  CvnRenderer *self = CVN_RENDERER (object);
+
+  g_clear_pointer (&self->layout, cvn_layout_unref);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->label_layouts, g_ptr_array_unref);
+  g_clear_pointer (&self->legend, g_array_unref);
+  g_clear_pointer (&self->drawn_rects, g_array_unref);
+  g_clear_pointer (&self->drawn_nodes, g_array_unref);
+  g_clear_pointer (&self->visible, g_array_unref);
+
+  G_OBJECT_CLASS (cvn_renderer_parent_class)->finalize (object);
+}
+
+static void
+cvn_renderer_class_init (CvnRendererClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cvn_renderer_finalize;
+}
+
+static void
+cvn_renderer_init (CvnRenderer *self)
+{
+  cairo_font_options_t *font_options = cairo_font_options_create ();
+
+  cvn_render_style_init (&self->style);
+  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_antialias (font_options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (self->context, font_options);
+  /* At 72 dpi a point is a layout unit (or a pixel), so markup sizes mean what they say. */
+  pango_cairo_context_set_resolution (self->context, 72);
+  cairo_font_options_destroy (font_options);
+  self->label_layouts = g_ptr_array_new_with_free_func (unref_if_set);
+  self->legend = g_array_new (FALSE, TRUE, sizeof (LegendEntry));
+  g_array_set_clear_func (self->legend, legend_entry_clear);
+  self->drawn_rects = g_array_new (FALSE, FALSE, sizeof (CvnRect));
+  self->drawn_nodes = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->visible = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+CvnRenderer *
+cvn_renderer_new (void)
+{
+  return g_object_new (CVN_TYPE_RENDERER, NULL);
+}
+
+/* Colours. */
+
+static void
+group_colour (CvnRenderer         *self,
+              const CvnLayoutNode *node,
+              CvnColour           *colour)
+{
+  if (self->style.high_contrast)
+    cvn_palette_group_colour (node->kind_name, TRUE, colour);
+  else
+    {
+      colour->red = node->colour[0];
+      colour->green = node->colour[1];
+      colour->blue = node->colour[2];
+    }
+}
+
+static void
+node_colour (CvnRenderer         *self,
+             const CvnLayoutNode *node,
+             CvnColour           *colour)
+{
+  if (node->kind == CVN_OBJECT_GROUP)
+    group_colour (self, node, colour);
+  else if (node->kind == CVN_OBJECT_ESTABLISHMENT)
+    cvn_palette_phase_colour (node->kind_name, self->style.high_contrast, colour);
+  else
+    colour->red = colour->green = colour->blue = self->style.high_contrast ? 0.0 : 0.37;
+}
+
+static void
+set_source (cairo_t         *cr,
+            const CvnColour *colour,
+            double           alpha)
+{
+  cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue, alpha);
+}
+
+static void
+text_colour (CvnRenderer *self,
+             cairo_t     *cr)
+{
+  if (self->style.high_contrast)
+    cairo_set_source_rgb (cr, 0, 0, 0);
+  else
+    cairo_set_source_rgb (cr, 0.14, 0.12, 0.19);
+}
+
+/* Legend contents follow the layout: only kinds and phases it shows. */
+static void
+build_legend (CvnRenderer *self)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  CvnLayout *layout = self->layout;
+
+  g_array_set_size (self->legend, 0);
+  self->legend_has_people = self->legend_has_leaders = self->legend_has_risk = FALSE;
+  if (layout == NULL)
+    return;
+  for (guint i = 0; i < layout->nodes->len; i++)
+    {
+      const CvnLayoutNode *node = &g_array_index (layout->nodes, CvnLayoutNode, i);
+      LegendEntry entry = { 0 };
+      CvnColour colour;
+
+      self->legend_has_leaders |= (node->flags & CVN_NODE_SYSTEM_LEADER) != 0;
+      self->legend_has_risk |= (node->flags & CVN_NODE_AT_RISK) != 0;
+      if (node->kind == CVN_OBJECT_PERSON)
+        self->legend_has_people = TRUE;
+      if (node->kind != CVN_OBJECT_GROUP)
+        continue;
+      group_colour (self, node, &colour);
+      if (!g_hash_table_add (seen, (gpointer) node->kind_name))
+        {
+          /* Another group of a kind already listed: add its colour if it has its own. */
+          for (guint k = 0; k < self->legend->len; k++)
+            {
+              LegendEntry *known = &g_array_index (self->legend, LegendEntry, k);
+              gboolean have = memcmp (&known->colour, &colour, sizeof colour) == 0;
+
+              if (!known->is_group || g_strcmp0 (known->kind, node->kind_name) != 0)
+                continue;
+              for (guint m = 0; m < known->n_more; m++)
+                have |= memcmp (&known->more[m], &colour, sizeof colour) == 0;
+              if (!have && known->n_more < G_N_ELEMENTS (known->more))
+                known->more[known->n_more++] = colour;
+            }
+          continue;
+        }
+      entry.is_group = TRUE;
+      entry.kind = node->kind_name;
+      entry.colour = colour;
+      entry.label = g_strdup (cvn_palette_group_kind_label (node->kind_name));
+      g_array_append_val (self->legend, entry);
+    }
+  for (guint p = 0; cvn_palette_phases[p] != NULL; p++)
+    for (guint i = 0; i < layout->nodes->len; i++)
+      {
+        const CvnLayoutNode *node = &g_array_index (layout->nodes, CvnLayoutNode, i);
+        LegendEntry entry = { 0 };
+
+        if (node->kind != CVN_OBJECT_ESTABLISHMENT || node->kind_name != cvn_palette_phases[p])
+          continue;
+        entry.kind = cvn_palette_phases[p];
+        entry.shape = cvn_palette_phase_shape (entry.kind);
+        cvn_palette_phase_colour (entry.kind, self->style.high_contrast, &entry.colour);
+        entry.label = g_strdup (cvn_palette_phase_label (entry.kind));
+        g_array_append_val (self->legend, entry);
+        break;
+      }
+}
+
+void
+cvn_renderer_set_layout (CvnRenderer *self,
+                         CvnLayout   *layout)
+{
+  g_return_if_fail (CVN_IS_RENDERER (self));
+
+  if (layout == self->layout)
+    return;
+  if (layout != NULL)
+    cvn_layout_ref (layout);
+  g_clear_pointer (&self->layout, cvn_layout_unref);
+  self->layout = layout;
+  clear_label_cache (self);
+  build_legend (self);
+}
+
+CvnLayout *
+cvn_renderer_get_layout (CvnRenderer *self)
+{
+  g_return_val_if_fail (CVN_IS_RENDERER (self), NULL);
+  return self->layout;
+}
+
+void
+cvn_renderer_set_style (CvnRenderer          *self,
+                        const CvnRenderStyle *style)
+{
+  g_return_if_fail (CVN_IS_RENDERER (self));
+  g_return_if_fail (style != NULL);
+
+  if (memcmp (style, &self->style, sizeof *style) == 0)
+    return;
+  self->style = *style;
+  clear_label_cache (self);
+  build_legend (self);
+}
+
+/* Text. */
+
+static PangoFontDescription *
+font_for (double   size,
+          gboolean bold)
+{
+  PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  return font;
+}
+
+static PangoLayout *
+new_text (CvnRenderer *self,
+          const char  *text,
+          double       size,
+          gboolean     bold)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+  g_autoptr (PangoFontDescription) font = font_for (size, bold);
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+static void
+ensure_advances (CvnRenderer *self)
+{
+  if (self->have_advances)
+    return;
+  for (int bold = 0; bold < 2; bold++)
+    {
+      g_autoptr (PangoLayout) layout = new_text (self, "", 100, bold);
+
+      for (int c = 0; c < 128; c++)
+        {
+          char text[2] = { (char) c, '\0' };
+          PangoRectangle logical;
+
+          if (c < 32 || c == 127)
+            text[0] = 'n';
+          pango_layout_set_text (layout, text, 1);
+          pango_layout_get_extents (layout, NULL, &logical);
+          self->advances[bold][c] = logical.width / (double) PANGO_SCALE / 100.0;
+        }
+    }
+  self->have_advances = TRUE;
+}
+
+/* An estimate of a label's width from the advance table, slightly generous because it
+ * ignores kerning; good enough to test collisions without shaping. */
+static double
+estimate_width (CvnRenderer *self,
+                const char  *text,
+                double       size,
+                gboolean     bold)
+{
+  double width = 0;
+
+  ensure_advances (self);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      width += self->advances[bold ? 1 : 0][c < 128 ? c : 'n'];
+    }
+  return width * size * 1.03;
+}
+
+static double
+label_px (CvnRenderer *self)
+{
+  return LABEL_PX * (self->style.large_type ? 1.5 : 1.0);
+}
+
+/* The shaped label of a node, cached; @variant 1 is the short label. */
+static PangoLayout *
+node_text (CvnRenderer         *self,
+           guint                index,
+           const CvnLayoutNode *node,
+           int                  variant)
+{
+  guint slot = index * 2 + (guint) variant;
+  PangoLayout *layout;
+
+  if (slot < self->label_layouts->len && g_ptr_array_index (self->label_layouts, slot) != NULL)
+    return g_ptr_array_index (self->label_layouts, slot);
+  if (self->n_cached >= MAX_CACHED)
+    clear_label_cache (self);
+  if (self->label_layouts->len <= slot)
+    g_ptr_array_set_size (self->label_layouts, (gint) MAX (slot + 1, self->layout->nodes->len * 2));
+
+  if (self->layout->view == CVN_VIEW_STRUCTURE || (node->flags & CVN_NODE_UNPLACED) ||
+      node->shape == CVN_SHAPE_HEADING)
+    {
+      /* Box labels: in layout units, ellipsised to their rectangle. */
+      double size = self->layout->font_size > 0 ? self->layout->font_size : 12.0;
+
+      if (node->shape == CVN_SHAPE_HEADING)
+        layout = new_text (self, node->label, size + 3, TRUE);
+      else if (node->shape == CVN_SHAPE_GROUP)
+        {
+          g_autofree char *markup = NULL;
+          const char *kind = (node->flags & CVN_NODE_PSEUDO) ? _("Schools")
+                                                              : cvn_palette_group_kind_label (node->kind_name);
+          g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u member",
+                                                                 "%u members", node->n_members),
+                                                    node->n_members);
+
+          layout = new_text (self, "", size, FALSE);
+          markup = g_markup_printf_escaped ("<span size='%d' weight='bold'>%s</span>\n"
+                                            "<span size='%d' foreground='%s'>%s · %s</span>",
+                                            (int) ((size + 1) * PANGO_SCALE), node->label,
+                                            (int) ((size - 1.5) * PANGO_SCALE),
+                                            self->style.high_contrast ? "#000000" : "#5e5c64",
+                                            kind, count);
+          pango_layout_set_markup (layout, markup, -1);
+        }
+      else
+        layout = new_text (self, node->label, (node->flags & CVN_NODE_UNPLACED) ? 12.0 : size,
+                           FALSE);
+      if (node->label_rect.width > 0)
+        {
+          pango_layout_set_width (layout, (int) (node->label_rect.width * PANGO_SCALE));
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+        }
+    }
+  else
+    layout = new_text (self, variant == 0 ? node->label : node->short_label, label_px (self),
+                       node->kind == CVN_OBJECT_GROUP);
+  g_ptr_array_index (self->label_layouts, slot) = layout;
+  self->n_cached++;
+  return layout;
+}
+
+/* Viewports. */
+
+void
+cvn_viewport_init_centred (CvnViewport *viewport,
+                           double       x,
+                           double       y,
+                           double       scale,
+                           double       width,
+                           double       height)
+{
+  viewport->scale = scale;
+  viewport->width = width / scale;
+  viewport->height = height / scale;
+  viewport->x = x - viewport->width / 2;
+  viewport->y = y - viewport->height / 2;
+}
+
+static double legend_width (CvnRenderer *self);
+
+void
+cvn_renderer_fit (CvnRenderer *self,
+                  double       width,
+                  double       height,
+                  CvnViewport *viewport)
+{
+  CvnRect bounds;
+  double reserved = 0, scale, room_w, room_h;
+
+  g_return_if_fail (CVN_IS_RENDERER (self));
+  g_return_if_fail (viewport != NULL);
+
+  if (self->layout == NULL)
+    {
+      cvn_viewport_init_centred (viewport, 0, 0, 1, width, height);
+      return;
+    }
+  bounds = self->layout->bounds;
+  if (self->style.show_legend && self->legend->len > 0)
+    reserved = legend_width (self) + MARGIN_PX;
+  room_w = MAX (width - 2 * MARGIN_PX - reserved, 1);
+  room_h = MAX (height - 2 * MARGIN_PX, 1);
+  scale = MIN (room_w / MAX (bounds.width, 1), room_h / MAX (bounds.height, 1));
+  scale = MIN (scale, MAX_FIT_SCALE * (self->style.large_type ? 1.5 : 1.0));
+  viewport->scale = scale;
+  viewport->width = width / scale;
+  viewport->height = height / scale;
+  /* Centred in the room left of the legend. */
+  viewport->x = bounds.x + bounds.width / 2 - (MARGIN_PX + room_w / 2) / scale;
+  viewport->y = bounds.y + bounds.height / 2 - height / 2 / scale;
+}
+
+/* Shapes, centred on (x, y) with radius r, in the current user space. */
+static void
+shape_path (cairo_t  *cr,
+            CvnShape  shape,
+            double    x,
+            double    y,
+            double    r)
+{
+  switch (shape)
+    {
+    case CVN_SHAPE_SQUARE:
+      cairo_rectangle (cr, x - 0.86 * r, y - 0.86 * r, 1.72 * r, 1.72 * r);
+      break;
+    case CVN_SHAPE_DIAMOND:
+      cairo_move_to (cr, x, y - 1.2 * r);
+      cairo_line_to (cr, x + 1.2 * r, y);
+      cairo_line_to (cr, x, y + 1.2 * r);
+      cairo_line_to (cr, x - 1.2 * r, y);
+      cairo_close_path (cr);
+      break;
+    case CVN_SHAPE_TRIANGLE:
+      cairo_move_to (cr, x, y - 1.25 * r);
+      cairo_line_to (cr, x + 1.1 * r, y + 0.75 * r);
+      cairo_line_to (cr, x - 1.1 * r, y + 0.75 * r);
+      cairo_close_path (cr);
+      break;
+    case CVN_SHAPE_HEXAGON:
+      for (int k = 0; k < 6; k++)
+        {
+          double a = G_PI / 6 + k * G_PI / 3;
+
+          if (k == 0)
+            cairo_move_to (cr, x + 1.05 * r * cos (a), y + 1.05 * r * sin (a));
+          else
+            cairo_line_to (cr, x + 1.05 * r * cos (a), y + 1.05 * r * sin (a));
+        }
+      cairo_close_path (cr);
+      break;
+    case CVN_SHAPE_PERSON:
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y - 0.42 * r, 0.48 * r, 0, 2 * G_PI);
+      cairo_close_path (cr);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y + 1.0 * r, 0.95 * r, G_PI, 2 * G_PI);
+      cairo_close_path (cr);
+      break;
+    case CVN_SHAPE_CIRCLE:
+    case CVN_SHAPE_GROUP:
+    case CVN_SHAPE_HEADING:
+    default:
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      cairo_close_path (cr);
+      break;
+    }
+}
+
+static void
+rounded_rect (cairo_t *cr,
+              double   x,
+              double   y,
+              double   w,
+              double   h,
+              double   r)
+{
+  r = MIN (r, MIN (w, h) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+/* Frame state. */
+
+typedef struct
+{
+  CvnRenderer        *self;
+  CvnLayout          *layout;
+  cairo_t            *cr;
+  cairo_matrix_t      device;     /* the caller's user space: device-space drawing */
+  const CvnViewport  *viewport;
+  double              scale;
+  CvnRect             visible;
+  GHashTable         *selected;   /* node index + 1 */
+  double              device_width, device_height;
+  /* Label occupancy in device space. */
+  GArray             *occupied;   /* CvnRect */
+  GArray            **cells;
+  int                 cell_columns, cell_rows;
+} Frame;
+
+static gboolean
+rects_meet (const CvnRect *a,
+            const CvnRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+static void
+collect_visible_cb (guint    index,
+                    gpointer data)
+{
+  g_array_append_val ((GArray *) data, index);
+}
+
+static void
+to_device (Frame  *f,
+           double  x,
+           double  y,
+           double *dx,
+           double *dy)
+{
+  *dx = (x - f->viewport->x) * f->scale;
+  *dy = (y - f->viewport->y) * f->scale;
+}
+
+/* Hulls: one fill and one stroke per colour. */
+
+typedef struct
+{
+  CvnColour colour;
+  double    area;     /* largest hull of this colour, for ordering */
+  GArray   *hulls;    /* guint */
+} HullBatch;
+
+static int
+compare_batches (gconstpointer a,
+                 gconstpointer b)
+{
+  const HullBatch *ba = a, *bb = b;
+
+  return ba->area > bb->area ? -1 : (ba->area < bb->area);
+}
+
+static void
+ring_path (Frame               *f,
+           const CvnLayoutRing *ring,
+           gboolean             reverse)
+{
+  const CvnPoint *p = &g_array_index (f->layout->points, CvnPoint, ring->first_point);
+  double min_step = 1.5 / f->scale;
+  double last_x = 0, last_y = 0;
+  guint emitted = 0;
+
+  for (guint k = 0; k < ring->n_points; k++)
+    {
+      const CvnPoint *q = &p[reverse ? ring->n_points - 1 - k : k];
+
+      if (emitted > 0 && fabs (q->x - last_x) < min_step && fabs (q->y - last_y) < min_step)
+        continue;
+      if (emitted == 0)
+        cairo_move_to (f->cr, q->x, q->y);
+      else
+        cairo_line_to (f->cr, q->x, q->y);
+      last_x = q->x;
+      last_y = q->y;
+      emitted++;
+    }
+  if (emitted > 0)
+    cairo_close_path (f->cr);
+}
+
+static double
+ring_signed_area (CvnLayout           *layout,
+                  const CvnLayoutRing *ring)
+{
+  const CvnPoint *p = &g_array_index (layout->points, CvnPoint, ring->first_point);
+  double area = 0;
+
+  for (guint i = 0, j = ring->n_points - 1; i < ring->n_points; j = i++)
+    area += (p[j].x + p[i].x) * (p[j].y - p[i].y);
+  return area / 2;
+}
+
+static void
+hull_path (Frame               *f,
+           const CvnLayoutHull *hull)
+{
+  for (guint r = 0; r < hull->n_rings; r++)
+    {
+      const CvnLayoutRing *ring = &g_array_index (f->layout->rings, CvnLayoutRing,
+                                                  hull->first_ring + r);
+      const CvnPoint *first = &g_array_index (f->layout->points, CvnPoint, ring->first_point);
+      gboolean hole = FALSE;
+
+      /* A ring inside another ring of the same hull is a hole: it winds the other way. */
+      for (guint o = 0; o < hull->n_rings && hull->n_rings > 1; o++)
+        if (o != r && cvn_hull_rings_contain (f->layout->rings, f->layout->points,
+                                              hull->first_ring + o, 1, first->x, first->y))
+          hole = !hole;
+      ring_path (f, ring, (ring_signed_area (f->layout, ring) > 0) != hole);
+    }
+}
+
+static void
+draw_hulls (Frame *f)
+{
+  CvnLayout *layout = f->layout;
+  g_autoptr (GArray) batches = g_array_new (FALSE, FALSE, sizeof (HullBatch));
+  cairo_t *cr = f->cr;
+  gboolean hc = f->self->style.high_contrast;
+
+  for (guint h = 0; h < layout->hulls->len; h++)
+    {
+      const CvnLayoutHull *hull = &g_array_index (layout->hulls, CvnLayoutHull, h);
+      const CvnLayoutNode *group = &g_array_index (layout->nodes, CvnLayoutNode, hull->group);
+      CvnColour colour;
+      HullBatch *batch = NULL;
+
+      if (!rects_meet (&hull->bounds, &f->visible))
+        continue;
+      group_colour (f->self, group, &colour);
+      for (guint b = 0; b < batches->len && batch == NULL; b++)
+        {
+          HullBatch *candidate = &g_array_index (batches, HullBatch, b);
+
+          if (candidate->colour.red == colour.red && candidate->colour.green == colour.green &&
+              candidate->colour.blue == colour.blue)
+            batch = candidate;
+        }
+      if (batch == NULL)
+        {
+          HullBatch fresh = { colour, hull->area, g_array_new (FALSE, FALSE, sizeof (guint)) };
+
+          g_array_append_val (batches, fresh);
+          batch = &g_array_index (batches, HullBatch, batches->len - 1);
+        }
+      batch->area = MAX (batch->area, hull->area);
+      g_array_append_val (batch->hulls, h);
+    }
+  g_array_sort (batches, compare_batches);
+
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint b = 0; b < batches->len; b++)
+    {
+      HullBatch *batch = &g_array_index (batches, HullBatch, b);
+
+      cairo_new_path (cr);
+      for (guint k = 0; k < batch->hulls->len; k++)
+        hull_path (f, &g_array_index (layout->hulls, CvnLayoutHull,
+                                      g_array_index (batch->hulls, guint, k)));
+      set_source (cr, &batch->colour, hc ? 0.20 : 0.12);
+      cairo_fill_preserve (cr);
+      set_source (cr, &batch->colour, hc ? 0.95 : 0.60);
+      cairo_set_line_width (cr, (hc ? 2.0 : 1.2) / f->scale);
+      cairo_stroke (cr);
+      g_array_unref (batch->hulls);
+    }
+}
+
+/* Edges. */
+
+static gboolean
+segment_visible (Frame  *f,
+                 double  x0,
+                 double  y0,
+                 double  x1,
+                 double  y1)
+{
+  CvnRect box = { MIN (x0, x1), MIN (y0, y1), fabs (x1 - x0) + 1e-9, fabs (y1 - y0) + 1e-9 };
+
+  return rects_meet (&box, &f->visible);
+}
+
+static void
+draw_graph_edges (Frame *f)
+{
+  CvnLayout *layout = f->layout;
+  cairo_t *cr = f->cr;
+  double school_px = CVN_SCHOOL_RADIUS_PX (f->scale);
+  gboolean hc = f->self->style.high_contrast;
+  static const double dots[] = { 1.0, 3.0 };
+
+  /* Four batches: memberships, groups under groups, people at their schools, and
+   * memberships beyond a member's own group. */
+  for (int pass = 0; pass < 4; pass++)
+    {
+      guint n = 0;
+
+      cairo_new_path (cr);
+      for (guint e = 0; e < layout->edges->len; e++)
+        {
+          const CvnLayoutEdge *edge = &g_array_index (layout->edges, CvnLayoutEdge, e);
+          const CvnLayoutNode *a = &g_array_index (layout->nodes, CvnLayoutNode, edge->source);
+          const CvnLayoutNode *b = &g_array_index (layout->nodes, CvnLayoutNode, edge->target);
+          gboolean wanted;
+
+          switch (edge->kind)
+            {
+            case CVN_EDGE_MEMBERSHIP:
+              /* Below about a pixel and a half per marker, the hull stands for a school's
+               * membership; edges between groups stay. A member's edge to a group other
+               * than the one it is drawn beside is fainter: it crosses the drawing. */
+              if (a->kind == CVN_OBJECT_GROUP)
+                wanted = pass == 1;
+              else if (a->parent == (int) edge->target && a->kind == CVN_OBJECT_ESTABLISHMENT)
+                wanted = pass == 0 && school_px >= 1.5;
+              else
+                wanted = pass == 3 && school_px >= 1.5;
+              break;
+            case CVN_EDGE_PARENT:
+              wanted = pass == 1;
+              break;
+            case CVN_EDGE_WORKS_AT:
+              wanted = pass == 2 && school_px >= 1.5;
+              break;
+            case CVN_EDGE_TREE:
+            default:
+              wanted = FALSE;
+              break;
+            }
+          if (!wanted || !segment_visible (f, a->x, a->y, b->x, b->y))
+            continue;
+          cairo_move_to (cr, a->x, a->y);
+          cairo_line_to (cr, b->x, b->y);
+          n++;
+        }
+      if (n == 0)
+        continue;
+      switch (pass)
+        {
+        case 0:
+          cairo_set_source_rgba (cr, 0.24, 0.22, 0.27, hc ? 0.7 : 0.28);
+          cairo_set_line_width (cr, (hc ? 1.4 : 0.9) / f->scale);
+          cairo_set_dash (cr, NULL, 0, 0);
+          break;
+        case 1:
+          cairo_set_source_rgba (cr, 0.24, 0.22, 0.27, hc ? 0.8 : 0.4);
+          cairo_set_line_width (cr, (hc ? 2.0 : 1.3) / f->scale);
+          cairo_set_dash (cr, NULL, 0, 0);
+          break;
+        case 3:
+          cairo_set_source_rgba (cr, 0.24, 0.22, 0.27, hc ? 0.35 : 0.10);
+          cairo_set_line_width (cr, 0.8 / f->scale);
+          cairo_set_dash (cr, NULL, 0, 0);
+          break;
+        default:
+          {
+            double dash[2] = { dots[0] / f->scale, dots[1] / f->scale };
+
+            cairo_set_source_rgba (cr, 0.24, 0.22, 0.27, hc ? 0.9 : 0.6);
+            cairo_set_line_width (cr, 1.2 / f->scale);
+            cairo_set_dash (cr, dash, 2, 0);
+          }
+          break;
+        }
+      cairo_stroke (cr);
+    }
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+/* Nodes of the graph and the map. */
+
+static double
+marker_radius (const CvnLayoutNode *node)
+{
+  switch (node->kind)
+    {
+    case CVN_OBJECT_GROUP:
+      return CVN_GROUP_RADIUS;
+    case CVN_OBJECT_PERSON:
+      return CVN_PERSON_RADIUS;
+    case CVN_OBJECT_ESTABLISHMENT:
+    case CVN_OBJECT_NONE:
+    default:
+      return CVN_SCHOOL_RADIUS;
+    }
+}
+
+static void
+draw_markers (Frame *f)
+{
+  CvnLayout *layout = f->layout;
+  GArray *visible = f->self->visible;
+  cairo_t *cr = f->cr;
+  gboolean hc = f->self->style.high_contrast;
+  double school_px = CVN_SCHOOL_RADIUS_PX (f->scale);
+  CvnColour colours[8];
+  guint n_colours = 0;
+
+  /* Schools and people, batched by colour. */
+  for (guint pass = 0;; pass++)
+    {
+      gboolean found = FALSE;
+      CvnColour colour = { 0, 0, 0 };
+
+      cairo_new_path (cr);
+      for (guint v = 0; v < visible->len; v++)
+        {
+          guint index = g_array_index (visible, guint, v);
+          const CvnLayoutNode *node = &g_array_index (layout->nodes, CvnLayoutNode, index);
+          CvnColour c;
+          double r = marker_radius (node);
+
+          if (node->kind == CVN_OBJECT_GROUP || node->kind == CVN_OBJECT_NONE ||
+              (node->flags & CVN_NODE_UNPLACED))
+            continue;
+          node_colour (f->self, node, &c);
+          if (!found)
+            {
+              gboolean done_before = FALSE;
+
+              for (guint k = 0; k < n_colours; k++)
+                done_before |= memcmp (&colours[k], &c, sizeof c) == 0;
+              if (done_before)
+                continue;
+              colour = c;
+              found = TRUE;
+            }
+          else if (memcmp (&colour, &c, sizeof c) != 0)
+            continue;
+          if (r * f->scale < 1.5)
+            {
+              /* Sub-pixel: a one-pixel square, snapped, still one per school. */
+              double px = 1.0 / f->scale;
+
+              cairo_rectangle (cr, node->x - px / 2, node->y - px / 2, px * 1.4, px * 1.4);
+            }
+          else
+            shape_path (cr, node->shape, node->x, node->y, r);
+        }
+      if (!found)
+        break;
+      if (n_colours < G_N_ELEMENTS (colours))
+        colours[n_colours++] = colour;
+      else
+        break;
+      set_source (cr, &colour, 1.0);
+      if (school_px >= 2.5)
+        {
+          cairo_fill_preserve (cr);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_set_line_width (cr, MIN (1.0, 0.15 * school_px) / f->scale);
+          cairo_stroke (cr);
+        }
+      else
+        cairo_fill (cr);
+    }
+
+  /* Badges, once markers are big enough to carry them. */
+  if (school_px >= 3)
+    {
+      cairo_new_path (cr);
+      for (guint v = 0; v < visible->len; v++)
+        {
+          const CvnLayoutNode *node = &g_array_index (layout->nodes, CvnLayoutNode,
+                                                      g_array_index (visible, guint, v));
+
+          if ((node->flags & CVN_NODE_AT_RISK) && !(node->flags & CVN_NODE_UNPLACED))
+            {
+              cairo_new_sub_path (cr);
+              cairo_arc (cr, node->x, node->y, marker_radius (node) + 2.2, 0, 2 * G_PI);
+            }
+        }
+      cairo_set_source_rgba (cr, 0.75, 0.11, 0.16, 1.0);
+      cairo_set_line_width (cr, hc ? 2.4 : 1.8);
+      cairo_stroke (cr);
+      cairo_new_path (cr);
+      for (guint v = 0; v < visible->len; v++)
+        {
+          const CvnLayoutNode *node = &g_array_index (layout->nodes, CvnLayoutNode,
+                                                      g_array_index (visible, guint, v));
+          double r = marker_radius (node);
+
+          if ((node->flags & CVN_NODE_SYSTEM_LEADER) && !(node->flags & CVN_NODE_UNPLACED))
+            {
+              cairo_new_sub_path (cr);
+              cairo_arc (cr, node->x + r * 0.8, node->y - r * 0.8, r * 0.45, 0, 2 * G_PI);
+            }
+        }
+      cairo_set_source_rgb (cr, 0.96, 0.76, 0.07);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, 0.4, 0.3, 0);
+      cairo_set_line_width (cr, 0.8 / f->scale);
+      cairo_stroke (cr);
+    }
+
+  /* Group nodes: rings in their colour. */
+  for (guint v = 0; v < visible->len; v++)
+    {
+      const CvnLayoutNode *node = &g_array_index (layout->nodes, CvnLayoutNode,
+                                                  g_array_index (visible, guint, v));
+      CvnColour c;
+      double r = CVN_GROUP_RADIUS;
+
+      if (node->kind != CVN_OBJECT_GROUP)
+        continue;
+      group_colour (f->self, node, &c);
+      cairo_new_path (cr);
+      if (r * f->scale < 1.5)
+        {
+          double px = 1.5 / f->scale;
+
+          cairo_rectangle (cr, node->x - px / 2, node->y - px / 2, px, px);
+          set_source (cr, &c, 1.0);
+          cairo_fill (cr);
+          continue;
+        }
+      cairo_arc (cr, node->x, node->y, r * 0.78, 0, 2 * G_PI);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill_preserve (cr);
+      set_source (cr, &c, 1.0);
+      cairo_set_line_width (cr, r * 0.44);
+      cairo_stroke (cr);
+    }
+}
+
+/* Labels of the graph and the map: greedy, in screen space. */
+
+static gboolean
+occupancy_free (Frame         *f,
+                const CvnRect *rect)
+{
+  int i0 = MAX (0, (int) (rect->x / OCCUPANCY_CELL));
+  int i1 = MIN (f->cell_columns - 1, (int) ((rect->x + rect->width) / OCCUPANCY_CELL));
+  int j0 = MAX (0, (int) (rect->y / OCCUPANCY_CELL));
+  int j1 = MIN (f->cell_rows - 1, (int) ((rect->y + rect->height) / OCCUPANCY_CELL));
+
+  if (rect->x < 0 || rect->y < 0 || rect->x + rect->width > f->device_width ||
+      rect->y + rect->height > f->device_height)
+    return FALSE;
+  for (int j = j0; j <= j1; j++)
+    for (int i = i0; i <= i1; i++)
+      {
+        GArray *cell = f->cells[j * f->cell_columns + i];
+
+        for (guint k = 0; cell != NULL && k < cell->len; k++)
+          if (rects_meet (rect, &g_array_index (f->occupied, CvnRect,
+                                                g_array_index (cell, guint, k))))
+            return FALSE;
+      }
+  return TRUE;
+}
+
+static void
+occupy (Frame         *f,
+        const CvnRect *rect)
+{
+  guint id = f->occupied->len;
+  int i0 = MAX (0, (int) (rect->x / OCCUPANCY_CELL));
+  int i1 = MIN (f->cell_columns - 1, (int) ((rect->x + rect->width) / OCCUPANCY_CELL));
+  int j0 = MAX (0, (int) (rect->y / OCCUPANCY_CELL));
+  int j1 = MIN (f->cell_rows - 1, (int) ((rect->y + rect->height) / OCCUPANCY_CELL));
+
+  g_array_append_val (f->occupied, *rect);
+  for (int j = j0; j <= j1; j++)
+    for (int i = i0; i <= i1; i++)
+      {
+        GArray **cell = &f->cells[j * f->cell_columns + i];
+
+        if (*cell == NULL)
+          *cell = g_array_new (FALSE, FALSE, sizeof (guint));
+        g_array_append_val (*cell, id);
+      }
+}
+
+typedef struct
+{
+  int   priority;
+  guint index;
+} Candidate;
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *ca = a, *cb = b;
+
+  if (ca->priority != cb->priority)
+    return ca->priority - cb->priority;
+  return ca->index < cb->index ? -1 : (ca->index > cb->index);
+}
+
+typedef struct
+{
+  guint  index;
+  int    variant;
+  double x, y;      /* device position of the text's top-left corner */
+} Placed;
+
+static void
+draw_floating_labels (Frame *f)
+{
+  CvnRenderer *self = f->self;
+  CvnLayout *layout = f->layout;
+  GArray *visible = self->visible;
+  g_autoptr (GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  g_autoptr (GArray) placed = g_array_new (FALSE, FALSE, sizeof (Placed));
+  double size = label_px (self);
+  double school_px = CVN_SCHOOL_RADIUS_PX (f->scale);
+  cairo_t *cr = f->cr;
+
+  for (guint v = 0; v < visible->len; v++)
+    {
+      guint index = g_array_index (visible, guint, v);
+      const CvnLayoutNode *node = &g_array_index (layout->nodes, CvnLayoutNode, index);
+      Candidate c = { 0, index };
+
+      if (node->flags & CVN_NODE_UNPLACED || node->kind == CVN_OBJECT_NONE)
+        continue;
+      if (g_hash_table_contains (f->selected, GUINT_TO_POINTER (index + 1)))
+        c.priority = 0;
+      else if (node->kind == CVN_OBJECT_GROUP)
+        c.priority = 10 + (3 - CLAMP (node->tier, 0, 3)) * 1000000
+                     - (int) MIN (node->n_members, 999999u);
+      else if (school_px < 2.5)
+        continue;
+      else if (node->kind == CVN_OBJECT_PERSON)
+        c.priority = 5000000;
+      else if (node->flags & (CVN_NODE_SYSTEM_LEADER | CVN_NODE_AT_RISK))
+        c.priority = 6000000;
+      else
+        c.priority = 7000000;
+      g_array_append_val (candidates, c);
+    }
+  g_array_sort (candidates, compare_candidates);
+
+  for (guint k = 0; k < candidates->len; k++)
+    {
+      guint index = g_array_index (candidates, Candidate, k).index;
+      const CvnLayoutNode *node = &g_array_index (layout->nodes, CvnLayoutNode, index);
+      gboolean bold = node->kind == CVN_OBJECT_GROUP;
+      double cx, cy, r = marker_radius (node) * f->scale + 3;
+      double height = size * 1.3;
+      gboolean done = FALSE;
+
+      to_device (f, node->x, node->y, &cx, &cy);
+      for (int variant = 0; variant < 2 && !done; variant++)
+        {
+          const char *text = variant == 0 ? node->label : node->short_label;
+          double width;
+
+          if (text == NULL || (variant == 1 && g_strcmp0 (text, node->label) == 0))
+            continue;
+          width = estimate_width (self, text, size, bold) + 4;
+          /* Right, left, below, above the marker. */
+          for (int position = 0; position < 4 && !done; position++)
+            {
+              CvnRect rect;
+
+              switch (position)
+                {
+                case 0:
+                  rect = (CvnRect) { cx + r, cy - height / 2, width, height };
+                  break;
+                case 1:
+                  rect = (CvnRect) { cx - r - width, cy - height / 2, width, height };
+                  break;
+                case 2:
+                  rect = (CvnRect) { cx - width / 2, cy + r - 2, width, height };
+                  break;
+                default:
+                  rect = (CvnRect) { cx - width / 2, cy - r - height + 2, width, height };
+                  break;
+                }
+              if (!occupancy_free (f, &rect))
+                continue;
+              occupy (f, &rect);
+              g_array_append_val (self->drawn_rects, rect);
+              g_array_append_val (self->drawn_nodes, index);
+              g_array_append_val (placed, ((Placed) { index, variant, rect.x + 2,
+                                                      rect.y + (height - size * 1.2) / 2 }));
+              done = TRUE;
+            }
+        }
+    }
+
+  /* Pale backing behind every label (one fill), then the text. */
+  cairo_save (cr);
+  cairo_set_matrix (cr, &f->device);
+  cairo_new_path (cr);
+  for (guint k = 0; k < self->drawn_rects->len; k++)
+    {
+      const CvnRect *rect = &g_array_index (self->drawn_rects, CvnRect, k);
+
+      cairo_rectangle (cr, rect->x + 1, rect->y + 1, rect->width - 2, rect->height - 2);
+    }
+  cairo_set_source_rgba (cr, 1, 1, 1, self->style.high_contrast ? 0.92 : 0.78);
+  cairo_fill (cr);
+  for (guint k = 0; k < placed->len; k++)
+    {
+      const Placed *p = &g_array_index (placed, Placed, k);
+      const CvnLayoutNode *node = &g_array_index (layout->nodes, CvnLayoutNode, p->index);
+      PangoLayout *text = node_text (self, p->index, node, p->variant);
+
+      if (node->kind == CVN_OBJECT_GROUP && !self->style.high_contrast)
+        {
+          CvnColour c;
+
+          group_colour (self, node, &c);
+          cairo_set_source_rgb (cr, c.red * 0.6, c.green * 0.6, c.blue * 0.6);
+        }
+      else
+        text_colour (self, cr);
+      cairo_move_to (cr, p->x, p->y);
+      pango_cairo_show_layout (cr, text);
+    }
+  cairo_restore (cr);
+}
+
+/* The structure view. */
+
+static void
+draw_connectors (Frame *f)
+{
+  CvnLayout *layout = f->layout;
+  cairo_t *cr = f->cr;
+  gboolean leaves_small = 24.0 * f->scale < 3;
+  guint n = 0;
+
+  cairo_new_path (cr);
+  for (guint e = 0; e < layout->edges->len; e++)
+    {
+      const CvnLayoutEdge *edge = &g_array_index (layout->edges, CvnLayoutEdge, e);
+      const CvnLayoutNode *target = &g_array_index (layout->nodes, CvnLayoutNode, edge->target);
+      const CvnLayoutNode *source = &g_array_index (layout->nodes, CvnLayoutNode, edge->source);
+      const CvnPoint *p;
+      double x0, y0, x1, y1;
+
+      if (leaves_small && (target->flags & CVN_NODE_LEAF))
+        continue;
+      if (edge->n_points == 0)
+        {
+          if (!segment_visible (f, source->x, source->y, target->x, target->y))
+            continue;
+          cairo_move_to (cr, source->x, source->y + source->height / 2);
+          cairo_line_to (cr, target->x, target->y - target->height / 2);
+          n++;
+          continue;
+        }
+      p = &g_array_index (layout->points, CvnPoint, edge->first_point);
+      x0 = x1 = p[0].x;
+      y0 = y1 = p[0].y;
+      for (guint k = 1; k < edge->n_points; k++)
+        {
+          x0 = MIN (x0, p[k].x);
+          x1 = MAX (x1, p[k].x);
+          y0 = MIN (y0, p[k].y);
+          y1 = MAX (y1, p[k].y);
+        }
+      if (!segment_visible (f, x0, y0, x1, y1))
+        continue;
+      cairo_move_to (cr, p[0].x, p[0].y);
+      for (guint k = 1; k < edge->n_points; k++)
+        cairo_line_to (cr, p[k].x, p[k].y);
+      n++;
+    }
+  if (n == 0)
+    return;
+  if (f->self->style.high_contrast)
+    cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+  else
+    cairo_set_source_rgb (cr, 0.6, 0.59, 0.58);
+  cairo_set_line_width (cr, MAX (1.4, 0.6 / f->scale));
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+  cairo_stroke (cr);
+}
+
+static void
+draw_structure_nodes (Frame *f)
+{
+  CvnRenderer *self = f->self;
+  CvnLayout *layout = f->layout;
+  GArray *visible = self->visible;
+  cairo_t *cr = f->cr;
+  gboolean hc = self->style.high_contrast;
+  double row_px = 20.0 * f->scale;
+  gboolean text = self->style.show_labels && layout->font_size * f->scale >= 5.0;
+
+  /* Group boxes. */
+  for (guint v = 0; v < visible->len; v++)
+    {
+      guint index = g_array_index (visible, guint, v);
+      const CvnLayoutNode *node = &g_array_index (layout->nodes, CvnLayoutNode, index);
+      double x = node->x - node->width / 2, y = node->y - node->height / 2;
+      CvnColour c;
+
+      if (node->shape != CVN_SHAPE_GROUP)
+        continue;
+      node_colour (self, node, &c);
+      rounded_rect (cr, x, y, node->width, node->height, 6);
+      if (node->flags & CVN_NODE_PSEUDO)
+        {
+          double dash[2] = { 5, 3 };
+
+          cairo_set_source_rgb (cr, 0.98, 0.98, 0.97);
+          cairo_fill_preserve (cr);
+          cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
+          cairo_set_dash (cr, dash, 2, 0);
+          cairo_set_line_width (cr, hc ? 2.0 : 1.2);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+        }
+      else
+        {
+          cairo_set_source_rgb (cr, 1 - (1 - c.red) * 0.14, 1 - (1 - c.green) * 0.14,
+                                1 - (1 - c.blue) * 0.14);
+          cairo_fill_preserve (cr);
+          set_source (cr, &c, 1.0);
+          cairo_set_line_width (cr, hc ? 2.4 : 1.4);
+          cairo_stroke (cr);
+          cairo_rectangle (cr, x + 0.7, y + 6, 4, node->height - 12);
+          cairo_fill (cr);
+        }
+      if (text)
+        {
+          text_colour (self, cr);
+          cairo_move_to (cr, node->label_rect.x, node->label_rect.y);
+          pango_cairo_show_layout (cr, node_text (self, index, node, 0));
+        }
+    }
+
+  /* Rows of members: a marker and a name, or coloured bars when too small to read. */
+  if (row_px < 6)
+    {
+      CvnColour colours[8];
+      guint n_colours = 0;
+
+      for (;;)
+        {
+          gboolean found = FALSE;
+          CvnColour colour = { 0, 0, 0 };
+
+          cairo_new_path (cr);
+          for (guint v = 0; v < visible->len; v++)
+            {
+              const CvnLayoutNode *node = &g_array_index (layout->nodes, CvnLayoutNode,
+                                                          g_array_index (visible, guint, v));
+              CvnColour c;
+
+              if (!(node->flags & CVN_NODE_LEAF))
+                continue;
+              node_colour (self, node, &c);
+              if (!found)
+                {
+                  gboolean done_before = FALSE;
+
+                  for (guint k = 0; k < n_colours; k++)
+                    done_before |= memcmp (&colours[k], &c, sizeof c) == 0;
+                  if (done_before)
+                    continue;
+                  colour = c;
+                  found = TRUE;
+                }
+              else if (memcmp (&colour, &c, sizeof c) != 0)
+                continue;
+              cairo_rectangle (cr, node->x - node->width / 2, node->y - node->height / 2,
+                               node->width, node->height);
+            }
+          if (!found || n_colours >= G_N_ELEMENTS (colours))
+            break;
+          colours[n_colours++] = colour;
+          set_source (cr, &colour, hc ? 0.8 : 0.45);
+          cairo_fill (cr);
+        }
+    }
+  else
+    {
+      for (guint v = 0; v < visible->len; v++)
+        {
+          guint index = g_array_index (visible, guint, v);
+          const CvnLayoutNode *node = &g_array_index (layout->nodes, CvnLayoutNode, index);
+          double left = node->x - node->width / 2;
+          CvnColour c;
+
+          if (!(node->flags & CVN_NODE_LEAF))
+            continue;
+          node_colour (self, node, &c);
+          cairo_new_path (cr);
+          shape_path (cr, node->shape, left + 9, node->y, 4.6);
+          set_source (cr, &c, 1.0);
+          cairo_fill (cr);
+          if (node->flags & CVN_NODE_AT_RISK)
+            {
+              cairo_arc (cr, left + 9, node->y, 7.4, 0, 2 * G_PI);
+              cairo_set_source_rgb (cr, 0.75, 0.11, 0.16);
+              cairo_set_line_width (cr, 1.6);
+              cairo_stroke (cr);
+            }
+          if (text)
+            {
+              PangoLayout *label = node_text (self, index, node, 0);
+              int label_height;
+
+              pango_layout_get_pixel_size (label, NULL, &label_height);
+              text_colour (self, cr);
+              cairo_move_to (cr, node->label_rect.x,
+                             node->label_rect.y + (node->label_rect.height - label_height) / 2);
+              pango_cairo_show_layout (cr, label);
+            }
+          if (node->flags & CVN_NODE_SYSTEM_LEADER)
+            {
+              cairo_new_path (cr);
+              cairo_arc (cr, left + 14, node->y - 5, 2.6, 0, 2 * G_PI);
+              cairo_set_source_rgb (cr, 0.96, 0.76, 0.07);
+              cairo_fill_preserve (cr);
+              cairo_set_source_rgb (cr, 0.4, 0.3, 0);
+              cairo_set_line_width (cr, 0.6);
+              cairo_stroke (cr);
+            }
+        }
+    }
+
+  /* Headings. */
+  for (guint v = 0; v < visible->len; v++)
+    {
+      guint index = g_array_index (visible, guint, v);
+      const CvnLayoutNode *node = &g_array_index (layout->nodes, CvnLayoutNode, index);
+
+      if (node->shape != CVN_SHAPE_HEADING || !text)
+        continue;
+      text_colour (self, cr);
+      cairo_move_to (cr, node->label_rect.x, node->label_rect.y);
+      pango_cairo_show_layout (cr, node_text (self, index, node, 0));
+    }
+}
+
+/* Lists beside the map (schools with no location). */
+static void
+draw_list_rows (Frame *f)
+{
+  CvnRenderer *self = f->self;
+  CvnLayout *layout = f->layout;
+  GArray *visible = self->visible;
+  cairo_t *cr = f->cr;
+  gboolean text = self->style.show_labels && 12.0 * f->scale >= 5.0;
+
+  for (guint v = 0; v < visible->len; v++)
+    {
+      guint index = g_array_index (visible, guint, v);
+      const CvnLayoutNode *node = &g_array_index (layout->nodes, CvnLayoutNode, index);
+      CvnColour c;
+
+      if (node->shape == CVN_SHAPE_HEADING)
+        {
+          if (text)
+            {
+              text_colour (self, cr);
+              cairo_move_to (cr, node->label_rect.x, node->label_rect.y);
+              pango_cairo_show_layout (cr, node_text (self, index, node, 0));
+            }
+          continue;
+        }
+      if (!(node->flags & CVN_NODE_UNPLACED))
+        continue;
+      node_colour (self, node, &c);
+      cairo_new_path (cr);
+      shape_path (cr, node->shape, node->label_rect.x - 8, node->y, 4.5);
+      set_source (cr, &c, 1.0);
+      cairo_fill (cr);
+      if (text)
+        {
+          PangoLayout *label = node_text (self, index, node, 0);
+          int label_height;
+
+          pango_layout_get_pixel_size (label, NULL, &label_height);
+          text_colour (self, cr);
+          cairo_move_to (cr, node->label_rect.x,
+                         node->label_rect.y + (node->label_rect.height - label_height) / 2);
+          pango_cairo_show_layout (cr, label);
+        }
+    }
+}
+
+/* Selection: a ring around each selected node, a heavier outline for a selected group's
+ * hull. */
+static void
+draw_selection (Frame *f)
+{
+  CvnLayout *layout = f->layout;
+  cairo_t *cr = f->cr;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, f->selected);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint index = GPOINTER_TO_UINT (key) - 1;
+      const CvnLayoutNode *node = &g_array_index (layout->nodes, CvnLayoutNode, index);
+
+      cairo_new_path (cr);
+      if (layout->view == CVN_VIEW_STRUCTURE || (node->flags & CVN_NODE_UNPLACED))
+        rounded_rect (cr, node->x - node->width / 2 - 3, node->y - node->height / 2 - 3,
+                      node->width + 6, node->height + 6, 8);
+      else
+        cairo_arc (cr, node->x, node->y, marker_radius (node) + 4 / f->scale + 2, 0, 2 * G_PI);
+      if (node->kind == CVN_OBJECT_GROUP && layout->view != CVN_VIEW_STRUCTURE)
+        for (guint h = 0; h < layout->hulls->len; h++)
+          {
+            const CvnLayoutHull *hull = &g_array_index (layout->hulls, CvnLayoutHull, h);
+
+            if (hull->group == index)
+              hull_path (f, hull);
+          }
+      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 1.0);
+      cairo_set_line_width (cr, 3.0 / f->scale);
+      cairo_stroke (cr);
+    }
+}
+
+/* Device-space furniture: the legend and the scale bar. */
+
+static double
+legend_px (CvnRenderer *self)
+{
+  return LEGEND_PX * (self->style.large_type ? 1.4 : 1.0);
+}
+
+static double
+legend_width (CvnRenderer *self)
+{
+  double size = legend_px (self), widest = estimate_width (self, _("Legend"), size, TRUE);
+
+  for (guint i = 0; i < self->legend->len; i++)
+    widest = MAX (widest, estimate_width (self, g_array_index (self->legend, LegendEntry,
+                                                               i).label, size, FALSE));
+  if (self->legend_has_people)
+    widest = MAX (widest, estimate_width (self, _("Person"), size, FALSE));
+  if (self->legend_has_leaders)
+    widest = MAX (widest, estimate_width (self, _("System leader"), size, FALSE));
+  if (self->legend_has_risk)
+    widest = MAX (widest, estimate_width (self, _("Risk category"), size, FALSE));
+  return widest + size * 3.6;
+}
+
+static void
+legend_text (CvnRenderer *self,
+             cairo_t     *cr,
+             const char  *text,
+             double       x,
+             double       y,
+             double       size,
+             gboolean     bold)
+{
+  g_autoptr (PangoLayout) layout = new_text (self, text, size, bold);
+
+  text_colour (self, cr);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_legend (Frame   *f,
+             CvnRect *area)
+{
+  CvnRenderer *self = f->self;
+  cairo_t *cr = f->cr;
+  double size = legend_px (self), line = size * 1.6;
+  double width = legend_width (self);
+  guint rows = self->legend->len + 1 + (self->legend_has_people ? 1 : 0) +
+               (self->legend_has_leaders ? 1 : 0) + (self->legend_has_risk ? 1 : 0);
+  double height = rows * line + size * 0.8;
+  double x = f->device_width - width - MARGIN_PX / 2, y = MARGIN_PX / 2, row_y;
+  gboolean hc = self->style.high_contrast;
+
+  *area = (CvnRect) { x, y, width, height };
+  rounded_rect (cr, x, y, width, height, 6);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.94);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, hc ? 0.9 : 0.25);
+  cairo_set_line_width (cr, hc ? 1.5 : 1.0);
+  cairo_stroke (cr);
+
+  legend_text (self, cr, _("Legend"), x + size * 0.7, y + size * 0.4, size, TRUE);
+  row_y = y + size * 0.4 + line;
+  for (guint i = 0; i < self->legend->len; i++, row_y += line)
+    {
+      const LegendEntry *entry = &g_array_index (self->legend, LegendEntry, i);
+      double sx = x + size * 0.7, sy = row_y + size * 0.1, s = size * 1.1;
+
+      cairo_new_path (cr);
+      if (entry->is_group)
+        {
+          guint n = entry->n_more + 1;
+
+          /* One stripe per colour the kind's groups use. */
+          for (guint k = 0; k < n; k++)
+            {
+              const CvnColour *c = k == 0 ? &entry->colour : &entry->more[k - 1];
+
+              cairo_rectangle (cr, sx + k * s * 1.3 / n, sy, s * 1.3 / n, s);
+              set_source (cr, c, f->layout->view == CVN_VIEW_STRUCTURE ? 0.25 : 0.3);
+              cairo_fill (cr);
+            }
+          rounded_rect (cr, sx, sy, s * 1.3, s, 3);
+          set_source (cr, &entry->colour, 1.0);
+          cairo_set_line_width (cr, hc ? 2 : 1.3);
+          cairo_stroke (cr);
+        }
+      else
+        {
+          shape_path (cr, entry->shape, sx + s * 0.65, sy + s * 0.5, s * 0.38);
+          set_source (cr, &entry->colour, 1.0);
+          cairo_fill (cr);
+        }
+      legend_text (self, cr, entry->label, sx + s * 1.3 + size * 0.6, row_y, size, FALSE);
+    }
+  if (self->legend_has_people)
+    {
+      double sx = x + size * 0.7 + size * 0.72, sy = row_y + size * 0.65;
+
+      cairo_new_path (cr);
+      shape_path (cr, CVN_SHAPE_PERSON, sx, sy - size * 0.1, size * 0.4);
+      cairo_set_source_rgb (cr, 0.37, 0.37, 0.37);
+      cairo_fill (cr);
+      legend_text (self, cr, _("Person"), x + size * 2.73, row_y, size, FALSE);
+      row_y += line;
+    }
+  if (self->legend_has_leaders)
+    {
+      cairo_new_path (cr);
+      cairo_arc (cr, x + size * 1.42, row_y + size * 0.65, size * 0.3, 0, 2 * G_PI);
+      cairo_set_source_rgb (cr, 0.96, 0.76, 0.07);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, 0.4, 0.3, 0);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+      legend_text (self, cr, _("System leader"), x + size * 2.73, row_y, size, FALSE);
+      row_y += line;
+    }
+  if (self->legend_has_risk)
+    {
+      cairo_new_path (cr);
+      cairo_arc (cr, x + size * 1.42, row_y + size * 0.65, size * 0.42, 0, 2 * G_PI);
+      cairo_set_source_rgb (cr, 0.75, 0.11, 0.16);
+      cairo_set_line_width (cr, 1.8);
+      cairo_stroke (cr);
+      legend_text (self, cr, _("Risk category"), x + size * 2.73, row_y, size, FALSE);
+    }
+}
+
+static void
+draw_scale_bar (Frame   *f,
+                CvnRect *area)
+{
+  CvnRenderer *self = f->self;
+  cairo_t *cr = f->cr;
+  double metres_per_px = f->layout->metres_per_unit / f->scale;
+  double target = metres_per_px * 140, step = pow (10, floor (log10 (target))), metres, px;
+  double x = MARGIN_PX, y = f->device_height - MARGIN_PX, size = legend_px (self);
+  g_autofree char *label = NULL;
+
+  if (target <= 0 || !isfinite (target))
+    return;
+  metres = target >= 5 * step ? 5 * step : target >= 2 * step ? 2 * step : step;
+  px = metres / metres_per_px;
+  label = metres >= 1000 ? g_strdup_printf (_("%g km"), metres / 1000)
+                         : g_strdup_printf (_("%g m"), metres);
+
+  *area = (CvnRect) { x - 6, y - size * 2.6, px + 12, size * 3.0 };
+  rounded_rect (cr, area->x, area->y, area->width, area->height, 4);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+  cairo_fill (cr);
+  cairo_rectangle (cr, x, y - 6, px / 2, 4);
+  cairo_set_source_rgb (cr, 0.14, 0.12, 0.19);
+  cairo_fill (cr);
+  cairo_rectangle (cr, x + 0.5, y - 5.5, px - 1, 3);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  legend_text (self, cr, label, x, y - 8 - size * 1.35, size, FALSE);
+}
+
+void
+cvn_renderer_draw (CvnRenderer        *self,
+                   cairo_t            *cr,
+                   const CvnViewport  *viewport,
+                   const CvnObjectRef *selection,
+                   guint               n_selection)
+{
+  Frame f = { 0 };
+  g_autoptr (GHashTable) selected = g_hash_table_new (g_direct_hash, g_direct_equal);
+  double margin;
+  CvnRect legend_area = { 0, 0, 0, 0 }, scale_area = { 0, 0, 0, 0 };
+
+  g_return_if_fail (CVN_IS_RENDERER (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (viewport != NULL && viewport->scale > 0);
+
+  g_array_set_size (self->drawn_rects, 0);
+  g_array_set_size (self->drawn_nodes, 0);
+  cairo_save (cr);
+  if (self->style.paint_background)
+    {
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+    }
+  if (self->layout == NULL)
+    {
+      cairo_restore (cr);
+      return;
+    }
+
+  f.self = self;
+  f.layout = self->layout;
+  f.cr = cr;
+  f.viewport = viewport;
+  f.scale = viewport->scale;
+  f.selected = selected;
+  f.device_width = viewport->width * viewport->scale;
+  f.device_height = viewport->height * viewport->scale;
+  cairo_get_matrix (cr, &f.device);
+  for (guint i = 0; i < n_selection; i++)
+    {
+      int index = cvn_layout_find_node (self->layout, selection[i].kind, selection[i].id);
+
+      if (index >= 0)
+        g_hash_table_add (selected, GUINT_TO_POINTER ((guint) index + 1));
+    }
+
+  /* Nodes just outside the viewport may still reach into it with a badge or outline. */
+  margin = 16 / f.scale + 2 * CVN_GROUP_RADIUS;
+  f.visible = (CvnRect) { viewport->x - margin, viewport->y - margin,
+                          viewport->width + 2 * margin, viewport->height + 2 * margin };
+  g_array_set_size (self->visible, 0);
+  cvn_layout_foreach_in_rect (self->layout, &f.visible, collect_visible_cb, self->visible);
+
+  cairo_scale (cr, f.scale, f.scale);
+  cairo_translate (cr, -viewport->x, -viewport->y);
+
+  switch (self->layout->view)
+    {
+    case CVN_VIEW_STRUCTURE:
+      draw_connectors (&f);
+      draw_structure_nodes (&f);
+      draw_selection (&f);
+      break;
+    case CVN_VIEW_GRAPH:
+    case CVN_VIEW_MAP:
+      draw_hulls (&f);
+      if (self->layout->view == CVN_VIEW_GRAPH)
+        draw_graph_edges (&f);
+      draw_markers (&f);
+      draw_list_rows (&f);
+      draw_selection (&f);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  cairo_set_matrix (cr, &f.device);
+  if (self->style.show_legend && self->legend->len > 0)
+    draw_legend (&f, &legend_area);
+  if (self->layout->view == CVN_VIEW_MAP && self->layout->metres_per_unit > 0)
+    draw_scale_bar (&f, &scale_area);
+
+  /* Floating labels last, kept clear of the legend and scale bar. */
+  if (self->style.show_labels && self->layout->view != CVN_VIEW_STRUCTURE)
+    {
+      f.cell_columns = (int) (f.device_width / OCCUPANCY_CELL) + 1;
+      f.cell_rows = (int) (f.device_height / OCCUPANCY_CELL) + 1;
+      f.cells = g_new0 (GArray *, (gsize) f.cell_columns * f.cell_rows);
+      f.occupied = g_array_new (FALSE, FALSE, sizeof (CvnRect));
+      if (legend_area.width > 0)
+        occupy (&f, &legend_area);
+      if (scale_area.width > 0)
+        occupy (&f, &scale_area);
+      cairo_scale (cr, f.scale, f.scale);
+      cairo_translate (cr, -viewport->x, -viewport->y);
+      draw_floating_labels (&f);
+      for (int c = 0; c < f.cell_columns * f.cell_rows; c++)
+        if (f.cells[c] != NULL)
+          g_array_unref (f.cells[c]);
+      g_free (f.cells);
+      g_array_unref (f.occupied);
+    }
+  cairo_restore (cr);
+}
+
+void
+cvn_renderer_get_drawn_labels (CvnRenderer  *self,
+                               GArray      **rects,
+                               GArray      **nodes)
+{
+  g_return_if_fail (CVN_IS_RENDERER (self));
+
+  if (rects != NULL)
+    *rects = self->drawn_rects;
+  if (nodes != NULL)
+    *nodes = self->drawn_nodes;
+}
+
+gboolean
+cvn_render_to_png (CvnLayout            *layout,
+                   const CvnRenderStyle *style,
+                   int                   width,
+                   int                   height,
+                   const char           *path,
+                   GError              **error)
+{
+  g_autoptr (CvnRenderer) renderer = cvn_renderer_new ();
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  CvnViewport viewport;
+  cairo_status_t status;
+
+  g_return_val_if_fail (layout != NULL, FALSE);
+  g_return_val_if_fail (width > 0 && height > 0, FALSE);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  cvn_renderer_set_layout (renderer, layout);
+  if (style != NULL)
+    cvn_renderer_set_style (renderer, style);
+  cvn_renderer_fit (renderer, width, height, &viewport);
+  cvn_renderer_draw (renderer, cr, &viewport, NULL, 0);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_write_to_png (surface, path);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), path,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,94 @@
+/* cvn-renderer.h — the one renderer: draws a layout onto any cairo_t.
+ *
+ * The canvas, the print pages and every export (PDF, SVG, PNG) draw through this, differing
+ * only in the cairo surface and viewport they hand it. The renderer owns caches (shaped
+ * labels, measured widths) tied to its layout and style, so a canvas keeps one renderer per
+ * view and calls cvn_renderer_draw() for every frame.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <glib-object.h>
+
+#include "cvn-layout.h"
+
+G_BEGIN_DECLS
+
+/* The part of the layout to draw: the visible rectangle in layout coordinates and the scale
+ * in device units (pixels, or points for print) per layout unit. The rectangle's top-left
+ * corner is drawn at the cairo_t's user-space origin. */
+typedef struct
+{
+  double x, y;
+  double width, height;
+  double scale;
+} CvnViewport;
+
+typedef struct
+{
+  CvnObjectKind kind;
+  gint64        id;
+} CvnObjectRef;
+
+typedef struct
+{
+  gboolean high_contrast;    /* presentation: stronger colours and outlines */
+  gboolean large_type;       /* presentation: labels half as large again */
+  gboolean show_legend;
+  gboolean show_labels;
+  gboolean paint_background; /* white page; a canvas that paints its own turns this off */
+} CvnRenderStyle;
+
+#define CVN_TYPE_RENDERER (cvn_renderer_get_type ())
+G_DECLARE_FINAL_TYPE (CvnRenderer, cvn_renderer, CVN, RENDERER, GObject)
+
+void         cvn_render_style_init        (CvnRenderStyle       *style);
+
+CvnRenderer *cvn_renderer_new             (void);
+void         cvn_renderer_set_layout      (CvnRenderer          *self,
+                                           CvnLayout            *layout);
+CvnLayout   *cvn_renderer_get_layout      (CvnRenderer          *self);
+void         cvn_renderer_set_style       (CvnRenderer          *self,
+                                           const CvnRenderStyle *style);
+
+/* The viewport that shows the whole layout in a @width x @height device area, leaving room
+ * for the legend. */
+void         cvn_renderer_fit             (CvnRenderer          *self,
+                                           double                width,
+                                           double                height,
+                                           CvnViewport          *viewport);
+/* A viewport of @width x @height device units centred on (@x, @y) at @scale. */
+void         cvn_viewport_init_centred    (CvnViewport          *viewport,
+                                           double                x,
+                                           double                y,
+                                           double                scale,
+                                           double                width,
+                                           double                height);
+
+/* Draws the viewport: hulls, edges, nodes, labels that fit without colliding, the
+ * selection, and the legend and map scale bar in device space. No title or page furniture. */
+void         cvn_renderer_draw            (CvnRenderer          *self,
+                                           cairo_t              *cr,
+                                           const CvnViewport    *viewport,
+                                           const CvnObjectRef   *selection,
+                                           guint                 n_selection);
+
+/* The labels the last draw placed, as device rectangles (CvnRect), with the node index of
+ * each in @nodes (guint). For tests and for a canvas that wants to show tooltips only for
+ * unlabelled nodes. */
+void         cvn_renderer_get_drawn_labels (CvnRenderer         *self,
+                                            GArray             **rects,
+                                            GArray             **nodes);
+
+/* Draws @view of @snapshot into a new PNG file of @width x @height pixels, fitted, as the
+ * canvas would show it. */
+gboolean     cvn_render_to_png            (CvnLayout            *layout,
+                                           const CvnRenderStyle *style,
+                                           int                   width,
+                                           int                   height,
+                                           const char           *path,
+                                           GError              **error);
+
+G_END_DECLS
