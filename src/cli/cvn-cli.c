@@ -44,6 +44,21 @@ static const CvnCliCommand commands[] = {
   { "export-directory", "FILE --to OUT.csv",
     N_("Write the directory of strengths and needs to a spreadsheet"),
     cvn_cli_export_directory },
+  { "export", "FILE --view structure|graph|map --to OUT.pdf|svg|png [--group NAME] "
+    "[--paper a4|a3] [--landscape] [--tiles 2x2] [--dpi N] [--hide-people]",
+    N_("Draw a view on paper as PDF, SVG or PNG, on one page or as a poster"), cvn_cli_export },
+  { "report", "FILE --kind membership|representation|directory|audit|engagements "
+    "--to OUT.pdf|csv [--hide-people]",
+    N_("Write a report as a paginated PDF or a CSV spreadsheet"), cvn_cli_report },
+  { "export-graphml", "FILE --to OUT.graphml [--flat] [--hide-people] [--view VIEW]",
+    N_("Write groups, schools and people as GraphML for yEd, Gephi or networkx"),
+    cvn_cli_export_graphml },
+  { "import-graphml", "FILE.convenor IN.graphml [--view VIEW]",
+    N_("Import schools, groups and memberships from GraphML"), cvn_cli_import_graphml },
+  { "export-xml", "FILE --to OUT.xml", N_("Write the whole document as lossless XML"),
+    cvn_cli_export_xml },
+  { "import-xml", "OUT.convenor IN.xml", N_("Make a new document from its lossless XML"),
+    cvn_cli_import_xml },
 };
 
 int

@@ -51,5 +51,17 @@ int cvn_cli_audit              (int argc, char **argv);
 int cvn_cli_broker             (int argc, char **argv);
 int cvn_cli_import_directory   (int argc, char **argv);
 int cvn_cli_export_directory   (int argc, char **argv);
+int cvn_cli_export             (int argc, char **argv);
+int cvn_cli_report             (int argc, char **argv);
+int cvn_cli_export_graphml     (int argc, char **argv);
+int cvn_cli_import_graphml     (int argc, char **argv);
+int cvn_cli_export_xml         (int argc, char **argv);
+int cvn_cli_import_xml         (int argc, char **argv);
+
+/* Finds a group by its exact name, then without regard to case; on a missing or ambiguous
+ * name prints a message starting with @command and returns 0. */
+gint64 cvn_cli_find_group (const char  *command,
+                           CvnSnapshot *snapshot,
+                           const char  *name);
 
 G_END_DECLS

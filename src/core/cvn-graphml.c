@@ -15,8 +15,10 @@
 
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <libxml/tree.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #define DEFAULT_VIEW "structure"
@@ -94,8 +96,6 @@ static const KeySpec export_keys[] = {
 };
 
 #define GRAPHICS_KEY "n_graphics"
-
-G_DEFINE_QUARK (cvn-graphml-error-quark, cvn_graphml_error)
 
 void
 cvn_graphml_summary_free (CvnGraphmlSummary *self)
@@ -581,6 +581,18 @@ yed_colour (const char *colour,
   return colour;
 }
 
+/* @colour mixed with white, so that a group box's members stay readable on it. */
+static char *
+tint (const char *colour)
+{
+  guint r = 0, g = 0, b = 0;
+
+  if (sscanf (colour, "#%02x%02x%02x", &r, &g, &b) != 3)
+    return g_strdup ("#F2F2F2");
+  return g_strdup_printf ("#%02X%02X%02X", 255 - (255 - r) * 15 / 100,
+                          255 - (255 - g) * 15 / 100, 255 - (255 - b) * 15 / 100);
+}
+
 static xmlNode *
 add_y (Export     *self,
        xmlNode    *parent,
@@ -609,6 +621,7 @@ static void
 add_y_fill_and_border (Export     *self,
                        xmlNode    *parent,
                        const char *fill,
+                       const char *border,
                        const char *border_type)
 {
   xmlNode *node = add_y (self, parent, "Fill");
@@ -616,7 +629,7 @@ add_y_fill_and_border (Export     *self,
   xmlNewProp (node, (const xmlChar *) "color", (const xmlChar *) fill);
   xmlNewProp (node, (const xmlChar *) "transparent", (const xmlChar *) "false");
   node = add_y (self, parent, "BorderStyle");
-  xmlNewProp (node, (const xmlChar *) "color", (const xmlChar *) "#000000");
+  xmlNewProp (node, (const xmlChar *) "color", (const xmlChar *) border);
   xmlNewProp (node, (const xmlChar *) "type", (const xmlChar *) border_type);
   xmlNewProp (node, (const xmlChar *) "width", (const xmlChar *) "1.0");
 }
@@ -660,7 +673,7 @@ add_leaf_graphics (Export     *self,
   xmlNewProp (data, (const xmlChar *) "key", (const xmlChar *) GRAPHICS_KEY);
   shape_node = add_y (self, data, "ShapeNode");
   add_y_geometry (self, shape_node, box->x, box->y, box->width, box->height);
-  add_y_fill_and_border (self, shape_node, fill, "line");
+  add_y_fill_and_border (self, shape_node, fill, "#000000", "line");
   add_y_label (self, shape_node, label, FALSE);
   shape = add_y (self, shape_node, "Shape");
   xmlNewProp (shape, (const xmlChar *) "type",
@@ -676,13 +689,14 @@ add_group_realizer (Export     *self,
                     gboolean    closed)
 {
   xmlNode *group_node = add_y (self, realizers, "GroupNode");
+  g_autofree char *light = tint (fill);
   xmlNode *node;
 
   if (closed)
     add_y_geometry (self, group_node, box->x, box->y, EMPTY_GROUP, EMPTY_GROUP);
   else
     add_y_geometry (self, group_node, box->x, box->y, box->width, box->height);
-  add_y_fill_and_border (self, group_node, fill, "dashed");
+  add_y_fill_and_border (self, group_node, light, fill, "dashed");
   add_y_label (self, group_node, label, TRUE);
   node = add_y (self, group_node, "Shape");
   xmlNewProp (node, (const xmlChar *) "type", (const xmlChar *) "roundrectangle");
@@ -829,7 +843,7 @@ write_box (Export  *self,
         if (!self->options->flat)
           xmlNewProp (node, (const xmlChar *) "yfiles.foldertype", (const xmlChar *) "group");
         add_group_data (node, g);
-        fill = yed_colour (g->colour, "#F2F2F2");
+        fill = yed_colour (g->colour, "#808080");
       }
       break;
     case CVN_OBJECT_NONE:
@@ -1703,4 +1717,710 @@ append_notes (char       **field,
   joined = **field != '\0' ? g_strconcat (*field, "\n", notes, NULL) : g_strdup (notes);
   g_free (*field);
   *field = joined;
+}
+
+static char *
+membership_key (gint64        group_id,
+                CvnObjectKind kind,
+                gint64        member_id,
+                CvnRole       role,
+                const char   *from_date,
+                const char   *until_date)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%d:%" G_GINT64_FORMAT ":%d:%s:%s", group_id,
+                          (int) kind, member_id, (int) role, from_date, until_date);
+}
+
+static CvnGroup *
+group_copy (const CvnGroup *group)
+{
+  CvnGroup *copy = g_new0 (CvnGroup, 1);
+
+  *copy = *group;
+  copy->name = g_strdup (group->name);
+  copy->kind = g_strdup (group->kind);
+  copy->phase = g_strdup (group->phase);
+  copy->purpose = g_strdup (group->purpose);
+  copy->status = g_strdup (group->status);
+  copy->colour = g_strdup (group->colour);
+  copy->represents = g_strdup (group->represents);
+  copy->seats_per_phase = g_strdup (group->seats_per_phase);
+  return copy;
+}
+
+static void
+group_free (gpointer data)
+{
+  CvnGroup *group = data;
+
+  cvn_group_clear (group);
+  g_free (group);
+}
+
+/* The group with @id as this import knows it: created here, or copied from the snapshot. */
+static CvnGroup *
+lookup_group (Import *self,
+              gint64  id)
+{
+  CvnGroup *group = g_hash_table_lookup (self->groups, ID_TO_POINTER (id));
+
+  if (group == NULL)
+    {
+      const CvnGroup *existing = cvn_snapshot_find_group (self->snapshot, id);
+
+      if (existing == NULL)
+        return NULL;
+      group = group_copy (existing);
+      g_hash_table_insert (self->groups, ID_TO_POINTER (id), group);
+    }
+  return group;
+}
+
+/* Gives @group_id the parent @parent_id when it has none and the link makes no loop. Returns
+ * FALSE only on a store error; @out_set says whether the parent is now @parent_id. */
+static gboolean
+set_parent (Import   *self,
+            gint64    group_id,
+            gint64    parent_id,
+            gboolean *out_set,
+            GError  **error)
+{
+  CvnGroup *group = lookup_group (self, group_id);
+  guint steps = 0;
+
+  *out_set = FALSE;
+  if (group == NULL || group_id == parent_id)
+    return TRUE;
+  if (group->parent_id == parent_id)
+    {
+      *out_set = TRUE;
+      return TRUE;
+    }
+  if (group->parent_id != 0)
+    return TRUE;
+  for (gint64 up = parent_id; up != 0; steps++)
+    {
+      CvnGroup *above = lookup_group (self, up);
+
+      if (up == group_id || above == NULL || steps > g_hash_table_size (self->groups))
+        return TRUE;
+      up = above->parent_id;
+    }
+  group->parent_id = parent_id;
+  if (!cvn_store_update_group (self->doc, group, error))
+    return FALSE;
+  self->summary->parents_set++;
+  *out_set = TRUE;
+  return TRUE;
+}
+
+/* Adds a membership unless the document (or this file) already has it. @what names the node
+ * or edge in messages. */
+static gboolean
+add_membership (Import        *self,
+                xmlNode       *element,
+                const char    *what,
+                gint64         group_id,
+                CvnObjectKind  kind,
+                gint64         member_id,
+                GArray        *attributes,
+                GError       **error)
+{
+  const char *role_text = get_attribute (attributes, "role");
+  const char *from_date = get_attribute (attributes, "from");
+  const char *until_date = get_attribute (attributes, "until");
+  g_autofree char *key = NULL;
+  CvnMembership membership = { 0 };
+
+  if (kind == CVN_OBJECT_GROUP && member_id == group_id)
+    {
+      self->summary->edges_ignored++;
+      return TRUE;
+    }
+  membership.role = CVN_ROLE_MEMBER;
+  if (role_text != NULL && !cvn_role_from_string (role_text, &membership.role))
+    {
+      cvn_xml_set_node_error (error, self->name, element,
+                              _("%s: the role “%s” is not one of member, chair, co-chair, "
+                                "lead head, representative, observer"), what, role_text);
+      return FALSE;
+    }
+  if (from_date == NULL)
+    from_date = "";
+  if (until_date == NULL)
+    until_date = "";
+  if (!cvn_date_is_valid (from_date) || !cvn_date_is_valid (until_date))
+    {
+      cvn_xml_set_node_error (error, self->name, element,
+                              _("%s: the dates “%s” and “%s” are not both YYYY-MM-DD"), what,
+                              from_date, until_date);
+      return FALSE;
+    }
+
+  key = membership_key (group_id, kind, member_id, membership.role, from_date, until_date);
+  if (g_hash_table_contains (self->memberships, key))
+    {
+      self->summary->memberships_existing++;
+      return TRUE;
+    }
+  membership.group_id = group_id;
+  membership.member_kind = kind;
+  membership.member_id = member_id;
+  membership.from_date = (char *) from_date;
+  membership.until_date = (char *) until_date;
+  if (cvn_store_insert_membership (self->doc, &membership, error) == 0)
+    return FALSE;
+  g_hash_table_add (self->memberships, g_steal_pointer (&key));
+  self->summary->memberships_added++;
+  return TRUE;
+}
+
+static gboolean
+import_group (Import   *self,
+              GmlNode  *node,
+              GError  **error)
+{
+  const char *name = node_name (node);
+  GmlNode *up = enclosing_group (node);
+  gint64 parent_id = up != NULL ? up->object_id : 0;
+  gint64 id = POINTER_TO_ID (g_hash_table_lookup (self->groups_by_name, name));
+  g_autofree char *notes = NULL;
+  CvnGroup group, *copy;
+  gint64 number;
+  gboolean present, set;
+
+  if (id != 0)
+    {
+      node->object_id = id;
+      self->summary->groups_matched++;
+      g_free (collect_notes (self, node, FALSE));
+      return parent_id == 0 || set_parent (self, id, parent_id, &set, error);
+    }
+
+  cvn_group_init (&group);
+  g_free (group.name);
+  group.name = g_strdup (name);
+  {
+    const char *kind = get_attribute (node->attributes, "group_kind");
+    const char *node_kind = get_attribute (node->attributes, "kind");
+
+    if (kind == NULL && node_kind != NULL && is_group_kind (node_kind))
+      kind = node_kind;
+    g_free (group.kind);
+    group.kind = g_ascii_strdown (kind != NULL ? kind : DEFAULT_GROUP_KIND, -1);
+  }
+  take_text (&group.phase, node->attributes, "phase");
+  take_text (&group.purpose, node->attributes, "purpose");
+  take_text (&group.status, node->attributes, "status");
+  take_text (&group.colour, node->attributes, "colour");
+  take_text (&group.represents, node->attributes, "represents");
+  take_text (&group.seats_per_phase, node->attributes, "seats_per_phase");
+  group.parent_id = parent_id;
+  if (!parse_whole (self, node, "tier", 0, 3, &number, &present, error))
+    goto failed;
+  group.tier = present ? (int) number : 0;
+  if (!parse_whole (self, node, "max_per_organisation", 0, G_MAXINT, &number, &present, error))
+    goto failed;
+  group.max_per_organisation = present ? (int) number : 0;
+  if (!parse_whole (self, node, "seats_per_alliance", 0, G_MAXINT, &number, &present, error))
+    goto failed;
+  group.seats_per_alliance = present ? (int) number : 0;
+  notes = collect_notes (self, node, TRUE);
+  append_notes (&group.purpose, notes);
+
+  id = cvn_store_insert_group (self->doc, &group, error);
+  if (id == 0)
+    {
+      g_prefix_error (error, _("%s line %ld: node “%s”: "), self->name,
+                      xmlGetLineNo (node->element), node->id);
+      goto failed;
+    }
+  group.id = id;
+  copy = g_new (CvnGroup, 1);
+  *copy = group;
+  g_hash_table_insert (self->groups, ID_TO_POINTER (id), copy);
+  g_hash_table_insert (self->groups_by_name, g_strdup (name), ID_TO_POINTER (id));
+  node->object_id = id;
+  node->created = TRUE;
+  self->summary->groups_created++;
+  if (parent_id != 0)
+    self->summary->parents_set++;
+  return TRUE;
+
+failed:
+  cvn_group_clear (&group);
+  return FALSE;
+}
+
+static gboolean
+import_establishment (Import   *self,
+                      GmlNode  *node,
+                      GError  **error)
+{
+  const char *name = node_name (node);
+  g_autofree char *what = g_strdup_printf (_("node “%s”"), node->id);
+  GmlNode *up = enclosing_group (node);
+  gint64 urn = 0, id, pupils;
+  gboolean has_urn, has_pupils, has_easting, has_northing;
+  double easting = 0, northing = 0;
+
+  if (!parse_whole (self, node, "urn", 1, G_MAXINT64, &urn, &has_urn, error))
+    return FALSE;
+  if (has_urn)
+    id = POINTER_TO_ID (g_hash_table_lookup (self->schools_by_urn, &urn));
+  else
+    id = POINTER_TO_ID (g_hash_table_lookup (self->schools_by_name, name));
+
+  if (id != 0)
+    {
+      self->summary->schools_matched++;
+      g_free (collect_notes (self, node, FALSE));
+    }
+  else
+    {
+      CvnEstablishment school;
+      g_autofree char *notes = NULL;
+      const char *is_open = get_attribute (node->attributes, "is_open");
+
+      if (!parse_whole (self, node, "pupils", 0, G_MAXINT, &pupils, &has_pupils, error) ||
+          !parse_real (self, node, "easting", &easting, &has_easting, error) ||
+          !parse_real (self, node, "northing", &northing, &has_northing, error))
+        return FALSE;
+
+      cvn_establishment_init (&school);
+      g_free (school.name);
+      school.name = g_strdup (name);
+      school.urn = has_urn ? urn : 0;
+      take_text (&school.phase, node->attributes, "phase");
+      take_text (&school.type, node->attributes, "type");
+      take_text (&school.local_authority, node->attributes, "local_authority");
+      take_text (&school.religious_character, node->attributes, "religious_character");
+      take_text (&school.diocese, node->attributes, "diocese");
+      take_text (&school.trust, node->attributes, "trust");
+      take_text (&school.federation, node->attributes, "federation");
+      take_text (&school.postcode, node->attributes, "postcode");
+      take_text (&school.inspection_grade, node->attributes, "inspection_grade");
+      take_text (&school.risk_category, node->attributes, "risk_category");
+      take_text (&school.engagement, node->attributes, "engagement");
+      take_text (&school.opted_out_reason, node->attributes, "opted_out_reason");
+      take_text (&school.colour, node->attributes, "colour");
+      school.has_location = has_easting && has_northing;
+      school.easting = easting;
+      school.northing = northing;
+      school.pupils = has_pupils ? (int) pupils : -1;
+      if (is_open != NULL && !parse_boolean (is_open, &school.is_open))
+        {
+          cvn_establishment_clear (&school);
+          cvn_xml_set_node_error (error, self->name, node->element,
+                                  _("node “%s”: is_open “%s” is neither true nor false"),
+                                  node->id, is_open);
+          return FALSE;
+        }
+      notes = collect_notes (self, node, TRUE);
+      append_notes (&school.engagement, notes);
+
+      id = cvn_store_insert_establishment (self->doc, &school, error);
+      cvn_establishment_clear (&school);
+      if (id == 0)
+        {
+          g_prefix_error (error, _("%s line %ld: node “%s”: "), self->name,
+                          xmlGetLineNo (node->element), node->id);
+          return FALSE;
+        }
+      if (has_urn)
+        {
+          gint64 *key = g_new (gint64, 1);
+
+          *key = urn;
+          g_hash_table_insert (self->schools_by_urn, key, ID_TO_POINTER (id));
+        }
+      if (!g_hash_table_contains (self->schools_by_name, name))
+        g_hash_table_insert (self->schools_by_name, g_strdup (name), ID_TO_POINTER (id));
+      node->created = TRUE;
+      self->summary->schools_created++;
+    }
+  node->object_id = id;
+
+  if (up != NULL)
+    return add_membership (self, node->element, what, up->object_id, CVN_OBJECT_ESTABLISHMENT,
+                           id, node->attributes, error);
+  return TRUE;
+}
+
+static gboolean
+import_person (Import   *self,
+               GmlNode  *node,
+               GError  **error)
+{
+  const char *name = node_name (node);
+  g_autofree char *what = g_strdup_printf (_("node “%s”"), node->id);
+  GmlNode *up = enclosing_group (node);
+  gint64 id = POINTER_TO_ID (g_hash_table_lookup (self->people_by_name, name));
+
+  if (id != 0)
+    {
+      self->summary->people_matched++;
+      g_free (collect_notes (self, node, FALSE));
+    }
+  else
+    {
+      CvnPerson person = { 0 };
+      const char *works_at = get_attribute (node->attributes, "works_at");
+      GmlNode *school = works_at != NULL ? g_hash_table_lookup (self->nodes_by_id, works_at)
+                                         : NULL;
+
+      person.name = g_strdup (name);
+      person.job_title = g_strdup ("");
+      person.email = g_strdup ("");
+      person.phone = g_strdup ("");
+      person.colour = g_strdup ("");
+      take_text (&person.job_title, node->attributes, "job_title");
+      take_text (&person.email, node->attributes, "email");
+      take_text (&person.phone, node->attributes, "phone");
+      take_text (&person.colour, node->attributes, "colour");
+      if (school != NULL && school->kind == CVN_OBJECT_ESTABLISHMENT)
+        person.establishment_id = school->object_id;
+      g_free (collect_notes (self, node, FALSE));
+
+      id = cvn_store_insert_person (self->doc, &person, error);
+      cvn_person_clear (&person);
+      if (id == 0)
+        {
+          g_prefix_error (error, _("%s line %ld: node “%s”: "), self->name,
+                          xmlGetLineNo (node->element), node->id);
+          return FALSE;
+        }
+      g_hash_table_insert (self->people_by_name, g_strdup (name), ID_TO_POINTER (id));
+      node->created = TRUE;
+      self->summary->people_created++;
+    }
+  node->object_id = id;
+
+  if (up != NULL)
+    return add_membership (self, node->element, what, up->object_id, CVN_OBJECT_PERSON, id,
+                           node->attributes, error);
+  return TRUE;
+}
+
+static gboolean
+import_edge (Import   *self,
+             xmlNode  *edge,
+             GError  **error)
+{
+  g_autofree char *source_id = cvn_xml_dup_prop (edge, "source");
+  g_autofree char *target_id = cvn_xml_dup_prop (edge, "target");
+  g_autofree char *edge_id = cvn_xml_dup_prop (edge, "id");
+  g_autofree char *what = NULL;
+  g_autoptr (GArray) attributes = g_array_new (FALSE, TRUE, sizeof (Attribute));
+  GmlNode *source, *target, *group, *member;
+  const char *relation;
+
+  g_array_set_clear_func (attributes, attribute_clear);
+  if (source_id == NULL || target_id == NULL)
+    {
+      cvn_xml_set_node_error (error, self->name, edge, _("<edge> needs a source and a target"));
+      return FALSE;
+    }
+  what = edge_id != NULL ? g_strdup_printf (_("edge “%s”"), edge_id)
+                         : g_strdup_printf (_("edge from “%s” to “%s”"), source_id, target_id);
+  source = g_hash_table_lookup (self->nodes_by_id, source_id);
+  target = g_hash_table_lookup (self->nodes_by_id, target_id);
+  if (source == NULL || target == NULL)
+    {
+      cvn_xml_set_node_error (error, self->name, edge,
+                              _("%s: the file has no node “%s”"), what,
+                              source == NULL ? source_id : target_id);
+      return FALSE;
+    }
+  if (!read_data (self, edge, "edge", attributes, NULL, error))
+    return FALSE;
+  relation = get_attribute (attributes, "relation");
+
+  if (source->kind == CVN_OBJECT_GROUP && target->kind == CVN_OBJECT_GROUP)
+    {
+      if (relation != NULL && g_ascii_strcasecmp (relation, "parent") == 0)
+        {
+          gboolean set;
+
+          if (!set_parent (self, source->object_id, target->object_id, &set, error))
+            return FALSE;
+          if (!set)
+            self->summary->edges_ignored++;
+          return TRUE;
+        }
+      return add_membership (self, edge, what, target->object_id, CVN_OBJECT_GROUP,
+                             source->object_id, attributes, error);
+    }
+  if (source->kind == CVN_OBJECT_GROUP)
+    {
+      group = source;
+      member = target;
+    }
+  else if (target->kind == CVN_OBJECT_GROUP)
+    {
+      group = target;
+      member = source;
+    }
+  else
+    {
+      self->summary->edges_ignored++;
+      return TRUE;
+    }
+  return add_membership (self, edge, what, group->object_id, member->kind, member->object_id,
+                         attributes, error);
+}
+
+static gboolean
+import_positions (Import   *self,
+                  GError  **error)
+{
+  const char *view = self->view != NULL ? self->view : DEFAULT_VIEW;
+
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      GmlNode *node = g_ptr_array_index (self->nodes, i);
+      gboolean has_x, has_y;
+      double x = 0, y = 0;
+
+      if (!parse_real (self, node, "x", &x, &has_x, error) ||
+          !parse_real (self, node, "y", &y, &has_y, error))
+        return FALSE;
+      if (!has_x || !has_y || node->object_id == 0)
+        continue;
+      if (!cvn_store_set_position (self->doc, view, node->kind, node->object_id, x, y, FALSE,
+                                   error))
+        return FALSE;
+      self->summary->positions++;
+    }
+  return TRUE;
+}
+
+static void
+index_document (Import *self)
+{
+  CvnSnapshot *snapshot = self->snapshot;
+
+  for (guint i = 0; i < snapshot->establishments->len; i++)
+    {
+      const CvnEstablishment *e = &g_array_index (snapshot->establishments, CvnEstablishment, i);
+
+      if (e->urn > 0)
+        {
+          gint64 *key = g_new (gint64, 1);
+
+          *key = e->urn;
+          g_hash_table_insert (self->schools_by_urn, key, ID_TO_POINTER (e->id));
+        }
+      if (!g_hash_table_contains (self->schools_by_name, e->name))
+        g_hash_table_insert (self->schools_by_name, g_strdup (e->name), ID_TO_POINTER (e->id));
+    }
+  for (guint i = 0; i < snapshot->people->len; i++)
+    {
+      const CvnPerson *p = &g_array_index (snapshot->people, CvnPerson, i);
+
+      if (!g_hash_table_contains (self->people_by_name, p->name))
+        g_hash_table_insert (self->people_by_name, g_strdup (p->name), ID_TO_POINTER (p->id));
+    }
+  for (guint i = 0; i < snapshot->groups->len; i++)
+    {
+      const CvnGroup *g = &g_array_index (snapshot->groups, CvnGroup, i);
+
+      if (!g_hash_table_contains (self->groups_by_name, g->name))
+        g_hash_table_insert (self->groups_by_name, g_strdup (g->name), ID_TO_POINTER (g->id));
+    }
+  for (guint i = 0; i < snapshot->memberships->len; i++)
+    {
+      const CvnMembership *m = &g_array_index (snapshot->memberships, CvnMembership, i);
+
+      g_hash_table_add (self->memberships,
+                        membership_key (m->group_id, m->member_kind, m->member_id, m->role,
+                                        m->from_date, m->until_date));
+    }
+}
+
+/* Everything that writes, in the order that lets each step find what it refers to: groups
+ * (parents before children, as the file nests them), then schools, then people (who name
+ * their school), then edges and positions. */
+static gboolean
+import_objects (Import  *self,
+                GError **error)
+{
+  static const CvnObjectKind order[] = {
+    CVN_OBJECT_GROUP, CVN_OBJECT_ESTABLISHMENT, CVN_OBJECT_PERSON
+  };
+
+  for (guint pass = 0; pass < G_N_ELEMENTS (order); pass++)
+    for (guint i = 0; i < self->nodes->len; i++)
+      {
+        GmlNode *node = g_ptr_array_index (self->nodes, i);
+        gboolean ok = TRUE;
+
+        if (node->kind != order[pass])
+          continue;
+        switch (node->kind)
+          {
+          case CVN_OBJECT_GROUP:
+            ok = import_group (self, node, error);
+            break;
+          case CVN_OBJECT_ESTABLISHMENT:
+            ok = import_establishment (self, node, error);
+            break;
+          case CVN_OBJECT_PERSON:
+            ok = import_person (self, node, error);
+            break;
+          case CVN_OBJECT_NONE:
+          default:
+            g_assert_not_reached ();
+          }
+        if (!ok)
+          return FALSE;
+      }
+  for (guint i = 0; i < self->edges->len; i++)
+    if (!import_edge (self, g_ptr_array_index (self->edges, i), error))
+      return FALSE;
+  return import_positions (self, error);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+CvnGraphmlSummary *
+cvn_graphml_import_data (CvnDocument  *doc,
+                         const char   *name,
+                         const char   *data,
+                         gsize         length,
+                         const char   *view,
+                         GError      **error)
+{
+  g_autoptr (CvnGraphmlSummary) summary = g_new0 (CvnGraphmlSummary, 1);
+  g_autoptr (xmlDoc) xml = NULL;
+  g_autoptr (CvnSnapshot) snapshot = NULL;
+  g_autoptr (GHashTable) keys = NULL;
+  g_autoptr (GPtrArray) nodes = NULL;
+  g_autoptr (GHashTable) nodes_by_id = NULL;
+  g_autoptr (GPtrArray) edges = NULL;
+  g_autoptr (GHashTable) schools_by_urn = NULL;
+  g_autoptr (GHashTable) schools_by_name = NULL;
+  g_autoptr (GHashTable) people_by_name = NULL;
+  g_autoptr (GHashTable) groups_by_name = NULL;
+  g_autoptr (GHashTable) groups = NULL;
+  g_autoptr (GHashTable) memberships = NULL;
+  g_autoptr (GHashTable) unknown = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *label = NULL;
+  xmlNode *root;
+  gboolean found_graph = FALSE;
+  Import self;
+
+  g_return_val_if_fail (CVN_IS_DOCUMENT (doc), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  xml = cvn_xml_safe_read_memory (name, data, length, error);
+  if (xml == NULL)
+    return NULL;
+  root = xmlDocGetRootElement (xml);
+  if (!is_graphml_element (root, "graphml"))
+    {
+      cvn_xml_set_node_error (error, name, root,
+                              _("this is not GraphML: it begins with <%s>, not <graphml>"),
+                              (const char *) root->name);
+      return NULL;
+    }
+
+  keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, key_info_free);
+  nodes = g_ptr_array_new_with_free_func (gml_node_free);
+  nodes_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  edges = g_ptr_array_new ();
+  schools_by_urn = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  schools_by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  people_by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  groups_by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  groups = g_hash_table_new_full (NULL, NULL, NULL, group_free);
+  memberships = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  unknown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self = (Import) { doc, name, view, NULL, summary, keys, nodes, nodes_by_id, edges,
+                    schools_by_urn, schools_by_name, people_by_name, groups_by_name, groups,
+                    memberships, unknown };
+
+  if (!read_keys (&self, root, error))
+    return NULL;
+  for (xmlNode *child = root->children; child != NULL; child = child->next)
+    if (is_graphml_element (child, "graph"))
+      {
+        found_graph = TRUE;
+        if (!collect_graph (&self, child, NULL, error))
+          return NULL;
+      }
+  if (!found_graph)
+    {
+      cvn_xml_set_node_error (error, name, root, _("<graphml> holds no <graph>"));
+      return NULL;
+    }
+  for (guint i = 0; i < nodes->len; i++)
+    resolve_kind (g_ptr_array_index (nodes, i));
+
+  snapshot = cvn_snapshot_load (doc, error);
+  if (snapshot == NULL)
+    return NULL;
+  self.snapshot = snapshot;
+  index_document (&self);
+
+  base = g_path_get_basename (name);
+  label = g_strdup_printf (_("Import %s"), base);
+  if (!cvn_document_begin_edit (doc, label, error))
+    return NULL;
+  if (!import_objects (&self, error) || !cvn_document_commit_edit (doc, error))
+    {
+      if (cvn_document_in_edit (doc))
+        cvn_document_rollback_edit (doc);
+      return NULL;
+    }
+
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    summary->unknown_attributes = g_ptr_array_new_with_free_func (g_free);
+    g_hash_table_iter_init (&iter, unknown);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      g_ptr_array_add (summary->unknown_attributes, g_strdup (key));
+    g_ptr_array_sort (summary->unknown_attributes, (GCompareFunc) compare_strings);
+  }
+  return g_steal_pointer (&summary);
+}
+
+CvnGraphmlSummary *
+cvn_graphml_import (CvnDocument  *doc,
+                    const char   *path,
+                    const char   *view,
+                    GError      **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  GStatBuf info;
+  gsize length = 0;
+
+  g_return_val_if_fail (CVN_IS_DOCUMENT (doc), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_stat (path, &info) == 0 && (guint64) info.st_size > CVN_XML_MAX_INPUT_SIZE)
+    {
+      g_autofree char *size = g_format_size ((guint64) info.st_size);
+      g_autofree char *limit = g_format_size (CVN_XML_MAX_INPUT_SIZE);
+
+      g_set_error (error, CVN_XML_ERROR, CVN_XML_ERROR_TOO_LARGE,
+                   _("%s is %s; Convenor reads XML files of up to %s"), path, size, limit);
+      return NULL;
+    }
+  if (!g_file_get_contents (path, &data, &length, &local_error))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not read “%s”: %s"), path,
+                   local_error->message);
+      return NULL;
+    }
+  return cvn_graphml_import_data (doc, path, data, length, view, error);
 }

@@ -417,12 +417,11 @@ describe_member_kind (CvnSnapshot         *snapshot,
 
 static char *
 describe_contact (CvnSnapshot         *snapshot,
-                  const CvnMembership *m,
-                  gboolean             hide_people)
+                  const CvnMembership *m)
 {
   const CvnPerson *person;
 
-  if (hide_people || m->member_kind != CVN_OBJECT_PERSON)
+  if (m->member_kind != CVN_OBJECT_PERSON)
     return g_strdup ("");
   person = cvn_snapshot_find_person (snapshot, m->member_id);
   if (person == NULL)
@@ -461,9 +460,11 @@ build_membership (CvnReport   *report,
   report->section_title = g_strdup (_("Group"));
   report->empty_text = g_strdup (_("No members."));
   add_column (report, _("Member"), 3.2, CVN_REPORT_COLUMN_WRAP);
-  add_column (report, _("Kind"), 1.4, CVN_REPORT_COLUMN_WRAP);
-  add_column (report, _("Role"), 1.0, CVN_REPORT_COLUMN_WRAP);
-  add_column (report, _("Contact"), hide ? 0.4 : 2.4, CVN_REPORT_COLUMN_WRAP);
+  add_column (report, _("Kind"), 1.1, CVN_REPORT_COLUMN_WRAP);
+  add_column (report, _("Role"), 0.9, CVN_REPORT_COLUMN_WRAP);
+  /* With personal data hidden there are no contact details to show, so no column. */
+  if (!hide)
+    add_column (report, _("Contact"), 2.6, CVN_REPORT_COLUMN_WRAP);
   add_column (report, _("From"), 1.0, CVN_REPORT_COLUMN_COMPACT);
   add_column (report, _("Until"), 1.0, CVN_REPORT_COLUMN_COMPACT);
   if (hide)
@@ -498,14 +499,18 @@ build_membership (CvnReport   *report,
         {
           MemberRow *row = &g_array_index (rows, MemberRow, j);
           const CvnMembership *m = row->membership;
+          char **cells = g_new0 (char *, report->n_columns + 1);
+          guint c = 0;
 
-          add_row (report, section,
-                   g_steal_pointer (&row->name),
-                   describe_member_kind (snapshot, m),
-                   g_strdup (cvn_role_get_label (m->role)),
-                   describe_contact (snapshot, m, hide),
-                   g_strdup (m->from_date),
-                   g_strdup (m->until_date));
+          cells[c++] = g_steal_pointer (&row->name);
+          cells[c++] = describe_member_kind (snapshot, m);
+          cells[c++] = g_strdup (cvn_role_get_label (m->role));
+          if (!hide)
+            cells[c++] = describe_contact (snapshot, m);
+          cells[c++] = g_strdup (m->from_date);
+          cells[c++] = g_strdup (m->until_date);
+          g_assert (c == report->n_columns);
+          g_ptr_array_add (section->rows, cells);
         }
     }
 }
@@ -960,7 +965,7 @@ build_directory (CvnReport   *report,
         char *detail = g_strdup_printf (_("%u strengths offering %s days per term · %u needs"),
                                         n_strengths, total, n_needs);
 
-        section = add_section (report, g_strdup (area->name), detail);
+        section = add_section (report, capitalise (area->name), detail);
       }
       for (guint j = 0; j < rows->len; j++)
         {

@@ -79,6 +79,7 @@ cvn_layout_map (CvnLayoutBuilder *builder)
        * over a screen's worth of units rather than huddled in its middle. */
       mpu = MIN (sqrt (area / n_located) / SPACING, MAX (e1 - e0, n1 - n0) / MIN_EXTENT);
       mpu = MAX (mpu, 1.0);
+      builder->spread = sqrt (area / n_located) / mpu / SPACING;
     }
   else
     {
@@ -136,6 +137,7 @@ cvn_layout_map (CvnLayoutBuilder *builder)
       node = &g_array_index (layout->nodes, CvnLayoutNode, index);
       node->x = sx / count;
       node->y = sy / count;
+      node->width = node->height = CVN_GROUP_RADIUS;
       node->parent = -1;
       n_groups++;
     }

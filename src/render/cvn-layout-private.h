@@ -17,6 +17,7 @@ typedef struct
   GHashTable              *shown_groups;   /* group id -> CvnGroup * */
   GPtrArray               *groups;         /* shown CvnGroup *, in snapshot order */
   GHashTable              *heads;          /* establishment id -> GPtrArray of CvnPerson * */
+  double                   spread;         /* map: typical spacing of schools over the graph's */
 } CvnLayoutBuilder;
 
 gboolean  cvn_layout_builder_shows_school  (CvnLayoutBuilder       *builder,

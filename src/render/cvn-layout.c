@@ -738,7 +738,7 @@ cvn_layout_builder_add_group (CvnLayoutBuilder *builder,
   CvnColour colour;
 
   node->short_label = abbreviate (group->name, 16);
-  node->kind_name = group->kind;
+  node->kind_name = g_intern_string (group->kind);
   node->shape = CVN_SHAPE_GROUP;
   node->tier = group->tier;
   node->width = node->height = 2 * CVN_GROUP_RADIUS;
@@ -875,9 +875,13 @@ cvn_layout_build_hulls (CvnLayout        *layout,
           g_array_append_val (layout->hull_members, hull.group);
           hull.n_members++;
         }
-      style.radius = CVN_SCHOOL_RADIUS + 7.0 + 4.5 * hull_level (group->kind);
+      /* Where schools lie further apart than in the graph (a small borough's map), hulls
+       * grow a little and their necks reach further, so a cluster still reads as one
+       * region. */
+      style.radius = (CVN_SCHOOL_RADIUS + 7.0 + 4.5 * hull_level (group->kind)) *
+                     sqrt (MAX (builder->spread, 1.0));
       style.neck = style.radius * 0.5;
-      style.max_neck = 4.5 * style.radius;
+      style.max_neck = (builder->spread > 1.0 ? 3.0 : 4.5) * style.radius;
       trace_hull (layout, &hull, &style);
       g_array_append_val (layout->hulls, hull);
       g_array_append_val (styles, style);

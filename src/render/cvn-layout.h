@@ -73,7 +73,7 @@ typedef struct
   char          *short_label;   /* abbreviation used when the label would collide */
   char          *badge;         /* designation codes ("NLE") or NULL */
   char          *risk;          /* the school's risk category or NULL */
-  const char    *kind_name;     /* group kind or school phase, owned by the layout */
+  const char    *kind_name;     /* group kind or school phase; an interned string */
   CvnShape       shape;
   guint          flags;         /* CvnNodeFlags */
   int            tier;          /* groups: 0-3 */

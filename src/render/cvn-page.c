@@ -31,6 +31,19 @@
 #define CROP_GAP         3.0
 #define CROP_LENGTH      14.0
 
+/* The renderer measures labels, the legend and its level of detail in pixels. On paper a
+ * pixel is the CSS one, 1/96 inch or 0.75 pt, so a printed view shows what a 96 dpi screen
+ * of the same size would: labels of 8 pt, and the structure's text wherever it would be
+ * readable on screen. */
+#define PT_PER_PX        0.75
+
+/* The structure view's text disappears when its labels would be smaller than this many
+ * pixels (see draw_structure_nodes in cvn-renderer.c): right on a screen, where the user can
+ * zoom in, but a PDF can be zoomed too. So when a structure would lose its text on paper the
+ * page makes its pixels smaller, down to MIN_PT_PER_PX, rather than print empty boxes. */
+#define STRUCTURE_TEXT_PX 5.0
+#define MIN_PT_PER_PX     0.3
+
 G_DEFINE_QUARK (cvn-export-error-quark, cvn_export_error)
 
 /* Paper and formats */
@@ -206,6 +219,12 @@ cvn_page_create_text (PangoContext *context,
   pango_font_description_free (font);
   if (width >= 0)
     {
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      /* A hyphen where an e-mail address or a URN is broken would change what it says. */
+      pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
@@ -344,6 +363,7 @@ struct _CvnDiagramPages
   double          canvas_width; /* the whole composition */
   double          canvas_height;
   double          k;            /* text scale of the composition */
+  double          pt_per_px;    /* the renderer's pixel on this composition */
   double          band_height;  /* title band, in canvas points */
   double          footer_height;
   CvnRect         diagram;      /* in canvas points */
@@ -390,8 +410,25 @@ measure_composition (CvnDiagramPages *self)
   self->diagram.width = self->canvas_width;
   self->diagram.height = MAX (self->canvas_height - self->band_height - self->footer_height,
                               1);
-  cvn_renderer_fit (self->renderer, self->diagram.width, self->diagram.height,
-                    &self->viewport);
+  cvn_renderer_fit (self->renderer, self->diagram.width / self->pt_per_px,
+                    self->diagram.height / self->pt_per_px, &self->viewport);
+
+  /* Twice, since the legend's share of the page shrinks with the pixels. */
+  for (int pass = 0; pass < 2; pass++)
+    {
+      CvnLayout *layout = cvn_renderer_get_layout (self->renderer);
+      double text_px;
+
+      if (layout == NULL || layout->view != CVN_VIEW_STRUCTURE || layout->font_size <= 0)
+        break;
+      text_px = layout->font_size * self->viewport.scale;
+      if (text_px >= STRUCTURE_TEXT_PX || self->pt_per_px <= MIN_PT_PER_PX)
+        break;
+      self->pt_per_px = MAX (self->pt_per_px * text_px / STRUCTURE_TEXT_PX * 0.98,
+                             MIN_PT_PER_PX);
+      cvn_renderer_fit (self->renderer, self->diagram.width / self->pt_per_px,
+                        self->diagram.height / self->pt_per_px, &self->viewport);
+    }
 }
 
 CvnDiagramPages *
@@ -429,6 +466,9 @@ cvn_diagram_pages_new (CvnRenderer          *renderer,
   self->canvas_width = columns * self->cell_width - (columns - 1) * self->options.overlap;
   self->canvas_height = rows * self->cell_height - (rows - 1) * self->options.overlap;
   self->k = MIN (sqrt ((double) columns * rows), 3.0);
+  /* A poster's labels and legend grow a little with it, but less than its title, so the
+   * extra paper shows more of the diagram's detail rather than the same detail larger. */
+  self->pt_per_px = PT_PER_PX * sqrt (self->k);
   measure_composition (self);
   return self;
 }
@@ -444,10 +484,13 @@ cvn_diagram_pages_get_n_pages (CvnDiagramPages *self)
 void
 cvn_diagram_pages_get_diagram_area (CvnDiagramPages *self,
                                     CvnRect         *area,
-                                    CvnViewport     *viewport)
+                                    CvnViewport     *viewport,
+                                    double          *pt_per_px)
 {
   g_return_if_fail (self != NULL);
 
+  if (pt_per_px != NULL)
+    *pt_per_px = self->pt_per_px;
   if (area != NULL)
     *area = self->diagram;
   if (viewport != NULL)
@@ -471,6 +514,7 @@ draw_composition (CvnDiagramPages *self,
                    self->diagram.height);
   cairo_clip (cr);
   cairo_translate (cr, self->diagram.x, self->diagram.y);
+  cairo_scale (cr, self->pt_per_px, self->pt_per_px);
   cvn_renderer_draw (self->renderer, cr, &self->viewport, NULL, 0);
   cairo_restore (cr);
 
@@ -520,7 +564,7 @@ draw_sheet_marks (CvnDiagramPages *self,
   const CvnPageOptions *o = &self->options;
   double x0 = o->margin, y0 = o->margin;
   double x1 = o->margin + self->cell_width, y1 = o->margin + self->cell_height;
-  double tick = CROP_LENGTH * 0.7;
+  double tick = CROP_LENGTH * 0.7, inset;
   g_autofree char *where = NULL;
   g_autofree char *label = NULL;
   g_autoptr (PangoLayout) text = NULL;
@@ -581,19 +625,20 @@ draw_sheet_marks (CvnDiagramPages *self,
   where = g_strdup_printf (_("Row %u, column %u of %u × %u"), row + 1, column + 1,
                            o->rows, o->columns);
   if (o->overlap > 0)
-    label = g_strdup_printf (_("%s · %s · %s — %s · trim at the corner marks and lay the next "
-                               "sheet’s edge on the ▸ ticks (%.0f mm overlap)"),
+    label = g_strdup_printf (_("%s · %s · %s — %s · trim at the corner marks; the next "
+                               "sheet’s edge goes on the arrowed ticks (%.0f mm overlap)"),
                              self->title, self->document_name, self->date, where,
                              o->overlap * 25.4 / 72);
   else
     label = g_strdup_printf ("%s · %s · %s — %s", self->title, self->document_name,
                              self->date, where);
+  /* Centred between the overlap ticks, so it never runs into them. */
+  inset = o->overlap + CROP_GAP + CROP_LENGTH;
   text = cvn_page_create_text (self->context, label, FOOTER_SIZE, FALSE,
-                               self->cell_width - 2 * (CROP_GAP + CROP_LENGTH));
+                               MAX (self->cell_width - 2 * inset, 1));
   pango_layout_set_alignment (text, PANGO_ALIGN_CENTER);
   pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_MIDDLE);
-  show_text (cr, text, x0 + CROP_GAP + CROP_LENGTH, y1 + (o->margin - FOOTER_SIZE * 1.3) / 2,
-             0.25);
+  show_text (cr, text, x0 + inset, y1 + (o->margin - FOOTER_SIZE * 1.3) / 2, 0.25);
   cairo_restore (cr);
 }
 

@@ -140,10 +140,13 @@ void             cvn_diagram_pages_free       (CvnDiagramPages      *self);
 /* rows × columns. */
 guint            cvn_diagram_pages_get_n_pages (CvnDiagramPages     *self);
 /* The area of the whole composition (one page's printable area, or the assembled poster's)
- * given to the diagram itself, in points, and the viewport it is drawn with. */
+ * given to the diagram itself, in points, and the viewport it is drawn with, whose device
+ * units are the renderer's pixels: @pt_per_px points each (0.75 on a single page, the size of
+ * a pixel on a 96 dpi screen). Any of the pointers may be NULL. */
 void             cvn_diagram_pages_get_diagram_area (CvnDiagramPages *self,
                                                      CvnRect         *area,
-                                                     CvnViewport     *viewport);
+                                                     CvnViewport     *viewport,
+                                                     double          *pt_per_px);
 /* Draws sheet @page, counting row by row from the top left, onto @cr in points with the
  * origin at the sheet's top-left corner. */
 void             cvn_diagram_pages_draw_page  (CvnDiagramPages      *self,

@@ -26,6 +26,7 @@
 #include "cvn-renderer.h"
 #include "cvn-hull.h"
 #include "cvn-palette.h"
+#include "cvn-raster.h"
 
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
@@ -70,6 +71,8 @@ struct _CvnRenderer
   GArray         *drawn_rects;
   GArray         *drawn_nodes;
   GArray         *visible;         /* guint, reused per frame */
+  GHashTable     *sprites;         /* marker images by style, for image targets */
+  CvnColour      *colours;         /* per node, for the current layout and style */
 };
 
 G_DEFINE_FINAL_TYPE (CvnRenderer, cvn_renderer, G_TYPE_OBJECT)
@@ -99,6 +102,7 @@ cvn_render_style_init (CvnRenderStyle *style)
 static void
 clear_label_cache (CvnRenderer *self)
 {
+  g_clear_pointer (&self->colours, g_free);
   g_ptr_array_set_size (self->label_layouts, 0);
   self->n_cached = 0;
 }
@@ -115,6 +119,7 @@ cvn_renderer_finalize (GObject *object)
   g_clear_pointer (&self->drawn_rects, g_array_unref);
   g_clear_pointer (&self->drawn_nodes, g_array_unref);
   g_clear_pointer (&self->visible, g_array_unref);
+  g_clear_pointer (&self->sprites, g_hash_table_unref);
 
   G_OBJECT_CLASS (cvn_renderer_parent_class)->finalize (object);
 }
@@ -145,6 +150,8 @@ cvn_renderer_init (CvnRenderer *self)
   self->drawn_rects = g_array_new (FALSE, FALSE, sizeof (CvnRect));
   self->drawn_nodes = g_array_new (FALSE, FALSE, sizeof (guint));
   self->visible = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->sprites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) cairo_surface_destroy);
 }
 
 CvnRenderer *
@@ -171,9 +178,9 @@ group_colour (CvnRenderer         *self,
 }
 
 static void
-node_colour (CvnRenderer         *self,
-             const CvnLayoutNode *node,
-             CvnColour           *colour)
+compute_node_colour (CvnRenderer         *self,
+                     const CvnLayoutNode *node,
+                     CvnColour           *colour)
 {
   if (node->kind == CVN_OBJECT_GROUP)
     group_colour (self, node, colour);
@@ -181,6 +188,25 @@ node_colour (CvnRenderer         *self,
     cvn_palette_phase_colour (node->kind_name, self->style.high_contrast, colour);
   else
     colour->red = colour->green = colour->blue = self->style.high_contrast ? 0.0 : 0.37;
+}
+
+/* Node colours are looked up once per layout and style: the palette matches kind names,
+ * which is too slow to repeat for 25,000 nodes in every frame. */
+static void
+node_colour (CvnRenderer         *self,
+             const CvnLayoutNode *node,
+             CvnColour           *colour)
+{
+  const CvnLayoutNode *first = (const CvnLayoutNode *) (gpointer) self->layout->nodes->data;
+  gsize index = (gsize) (node - first);
+
+  if (self->colours == NULL)
+    {
+      self->colours = g_new (CvnColour, MAX (self->layout->nodes->len, 1));
+      for (guint i = 0; i < self->layout->nodes->len; i++)
+        compute_node_colour (self, &first[i], &self->colours[i]);
+    }
+  *colour = self->colours[index];
 }
 
 static void
@@ -610,24 +636,6 @@ to_device (Frame  *f,
   *dy = (y - f->viewport->y) * f->scale;
 }
 
-/* Hulls: one fill and one stroke per colour. */
-
-typedef struct
-{
-  CvnColour colour;
-  double    area;     /* largest hull of this colour, for ordering */
-  GArray   *hulls;    /* guint */
-} HullBatch;
-
-static int
-compare_batches (gconstpointer a,
-                 gconstpointer b)
-{
-  const HullBatch *ba = a, *bb = b;
-
-  return ba->area > bb->area ? -1 : (ba->area < bb->area);
-}
-
 static void
 ring_path (Frame               *f,
            const CvnLayoutRing *ring,
@@ -688,61 +696,69 @@ hull_path (Frame               *f,
     }
 }
 
+/* One fill and one stroke per hull: a hull's extents are small, and cairo's cost follows
+ * the area a path's mask covers, so batching hulls across the screen costs more than it
+ * saves. */
 static void
 draw_hulls (Frame *f)
 {
   CvnLayout *layout = f->layout;
-  g_autoptr (GArray) batches = g_array_new (FALSE, FALSE, sizeof (HullBatch));
   cairo_t *cr = f->cr;
   gboolean hc = f->self->style.high_contrast;
+  CvnRaster raster;
+  gboolean fast = cvn_raster_begin (&raster, cr);
 
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  cairo_set_line_width (cr, (hc ? 2.0 : 1.2) / f->scale);
   for (guint h = 0; h < layout->hulls->len; h++)
     {
       const CvnLayoutHull *hull = &g_array_index (layout->hulls, CvnLayoutHull, h);
       const CvnLayoutNode *group = &g_array_index (layout->nodes, CvnLayoutNode, hull->group);
       CvnColour colour;
-      HullBatch *batch = NULL;
 
       if (!rects_meet (&hull->bounds, &f->visible))
         continue;
       group_colour (f->self, group, &colour);
-      for (guint b = 0; b < batches->len && batch == NULL; b++)
+      if (fast)
         {
-          HullBatch *candidate = &g_array_index (batches, HullBatch, b);
+          double min_step = 1.2 / f->scale;
 
-          if (candidate->colour.red == colour.red && candidate->colour.green == colour.green &&
-              candidate->colour.blue == colour.blue)
-            batch = candidate;
+          cvn_raster_fill_rings (&raster, layout->rings, layout->points, hull->first_ring,
+                                 hull->n_rings, colour.red, colour.green, colour.blue,
+                                 hc ? 0.20 : 0.12);
+          /* A hull a few pixels across is a tinted spot; an outline would only blur it. */
+          if (MAX (hull->bounds.width, hull->bounds.height) * f->scale < 6)
+            continue;
+          for (guint k = 0; k < hull->n_rings; k++)
+            {
+              const CvnLayoutRing *ring = &g_array_index (layout->rings, CvnLayoutRing,
+                                                          hull->first_ring + k);
+              const CvnPoint *p = &g_array_index (layout->points, CvnPoint, ring->first_point);
+              const CvnPoint *last = &p[ring->n_points - 1];
+
+              for (guint i = 0; i < ring->n_points; i++)
+                {
+                  if (i + 1 < ring->n_points && fabs (p[i].x - last->x) < min_step &&
+                      fabs (p[i].y - last->y) < min_step)
+                    continue;
+                  cvn_raster_line (&raster, last->x, last->y, p[i].x, p[i].y,
+                                   hc ? 2.0 : 1.2, colour.red, colour.green, colour.blue,
+                                   hc ? 0.95 : 0.65);
+                  last = &p[i];
+                }
+            }
+          continue;
         }
-      if (batch == NULL)
-        {
-          HullBatch fresh = { colour, hull->area, g_array_new (FALSE, FALSE, sizeof (guint)) };
-
-          g_array_append_val (batches, fresh);
-          batch = &g_array_index (batches, HullBatch, batches->len - 1);
-        }
-      batch->area = MAX (batch->area, hull->area);
-      g_array_append_val (batch->hulls, h);
-    }
-  g_array_sort (batches, compare_batches);
-
-  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  for (guint b = 0; b < batches->len; b++)
-    {
-      HullBatch *batch = &g_array_index (batches, HullBatch, b);
-
       cairo_new_path (cr);
-      for (guint k = 0; k < batch->hulls->len; k++)
-        hull_path (f, &g_array_index (layout->hulls, CvnLayoutHull,
-                                      g_array_index (batch->hulls, guint, k)));
-      set_source (cr, &batch->colour, hc ? 0.20 : 0.12);
+      hull_path (f, hull);
+      set_source (cr, &colour, hc ? 0.20 : 0.12);
       cairo_fill_preserve (cr);
-      set_source (cr, &batch->colour, hc ? 0.95 : 0.60);
-      cairo_set_line_width (cr, (hc ? 2.0 : 1.2) / f->scale);
+      set_source (cr, &colour, hc ? 0.95 : 0.60);
       cairo_stroke (cr);
-      g_array_unref (batch->hulls);
     }
+  if (fast)
+    cvn_raster_end (&raster);
 }
 
 /* Edges. */
@@ -759,6 +775,47 @@ segment_visible (Frame  *f,
   return rects_meet (&box, &f->visible);
 }
 
+/* Which batch an edge is drawn in, or -1: 0 memberships of a school in its own group, 1
+ * groups under groups, 2 people at their schools, 3 memberships reaching further. */
+static int
+edge_pass (const CvnLayoutEdge *edge,
+           const CvnLayoutNode *a,
+           double               school_px)
+{
+  switch (edge->kind)
+    {
+    case CVN_EDGE_MEMBERSHIP:
+      /* Below about a pixel and a half per marker, the hull stands for a school's
+       * membership; edges between groups stay. A member's edge to a group other than the
+       * one it is drawn beside is fainter: it crosses the drawing. */
+      if (a->kind == CVN_OBJECT_GROUP)
+        return 1;
+      if (school_px < 1.5)
+        return -1;
+      return a->parent == (int) edge->target && a->kind == CVN_OBJECT_ESTABLISHMENT ? 0 : 3;
+    case CVN_EDGE_PARENT:
+      return 1;
+    case CVN_EDGE_WORKS_AT:
+      return school_px >= 1.5 ? 2 : -1;
+    case CVN_EDGE_TREE:
+    default:
+      return -1;
+    }
+}
+
+static void
+edge_style (int      pass,
+            gboolean hc,
+            double  *alpha,
+            double  *width)
+{
+  static const double alphas[2][4] = { { 0.28, 0.4, 0.6, 0.10 }, { 0.7, 0.8, 0.9, 0.35 } };
+  static const double widths[2][4] = { { 0.9, 1.3, 1.2, 0.8 }, { 1.4, 2.0, 1.2, 0.8 } };
+
+  *alpha = alphas[hc ? 1 : 0][pass];
+  *width = widths[hc ? 1 : 0][pass];
+}
+
 static void
 draw_graph_edges (Frame *f)
 {
@@ -766,13 +823,33 @@ draw_graph_edges (Frame *f)
   cairo_t *cr = f->cr;
   double school_px = CVN_SCHOOL_RADIUS_PX (f->scale);
   gboolean hc = f->self->style.high_contrast;
-  static const double dots[] = { 1.0, 3.0 };
+  CvnRaster raster;
 
-  /* Four batches: memberships, groups under groups, people at their schools, and
-   * memberships beyond a member's own group. */
+  if (cvn_raster_begin (&raster, cr))
+    {
+      for (guint e = 0; e < layout->edges->len; e++)
+        {
+          const CvnLayoutEdge *edge = &g_array_index (layout->edges, CvnLayoutEdge, e);
+          const CvnLayoutNode *a = &g_array_index (layout->nodes, CvnLayoutNode, edge->source);
+          const CvnLayoutNode *b = &g_array_index (layout->nodes, CvnLayoutNode, edge->target);
+          int pass = edge_pass (edge, a, school_px);
+          double alpha, width;
+
+          if (pass < 0 || !segment_visible (f, a->x, a->y, b->x, b->y))
+            continue;
+          edge_style (pass, hc, &alpha, &width);
+          cvn_raster_line (&raster, a->x, a->y, b->x, b->y, width, 0.24, 0.22, 0.27,
+                           pass == 2 ? alpha * 0.7 : alpha);
+        }
+      cvn_raster_end (&raster);
+      return;
+    }
+
+  /* Vector targets: one stroke per batch. */
   for (int pass = 0; pass < 4; pass++)
     {
       guint n = 0;
+      double alpha, width;
 
       cairo_new_path (cr);
       for (guint e = 0; e < layout->edges->len; e++)
@@ -780,33 +857,9 @@ draw_graph_edges (Frame *f)
           const CvnLayoutEdge *edge = &g_array_index (layout->edges, CvnLayoutEdge, e);
           const CvnLayoutNode *a = &g_array_index (layout->nodes, CvnLayoutNode, edge->source);
           const CvnLayoutNode *b = &g_array_index (layout->nodes, CvnLayoutNode, edge->target);
-          gboolean wanted;
 
-          switch (edge->kind)
-            {
-            case CVN_EDGE_MEMBERSHIP:
-              /* Below about a pixel and a half per marker, the hull stands for a school's
-               * membership; edges between groups stay. A member's edge to a group other
-               * than the one it is drawn beside is fainter: it crosses the drawing. */
-              if (a->kind == CVN_OBJECT_GROUP)
-                wanted = pass == 1;
-              else if (a->parent == (int) edge->target && a->kind == CVN_OBJECT_ESTABLISHMENT)
-                wanted = pass == 0 && school_px >= 1.5;
-              else
-                wanted = pass == 3 && school_px >= 1.5;
-              break;
-            case CVN_EDGE_PARENT:
-              wanted = pass == 1;
-              break;
-            case CVN_EDGE_WORKS_AT:
-              wanted = pass == 2 && school_px >= 1.5;
-              break;
-            case CVN_EDGE_TREE:
-            default:
-              wanted = FALSE;
-              break;
-            }
-          if (!wanted || !segment_visible (f, a->x, a->y, b->x, b->y))
+          if (edge_pass (edge, a, school_px) != pass ||
+              !segment_visible (f, a->x, a->y, b->x, b->y))
             continue;
           cairo_move_to (cr, a->x, a->y);
           cairo_line_to (cr, b->x, b->y);
@@ -814,53 +867,212 @@ draw_graph_edges (Frame *f)
         }
       if (n == 0)
         continue;
-      switch (pass)
+      edge_style (pass, hc, &alpha, &width);
+      cairo_set_source_rgba (cr, 0.24, 0.22, 0.27, alpha);
+      cairo_set_line_width (cr, width / f->scale);
+      if (pass == 2)
         {
-        case 0:
-          cairo_set_source_rgba (cr, 0.24, 0.22, 0.27, hc ? 0.7 : 0.28);
-          cairo_set_line_width (cr, (hc ? 1.4 : 0.9) / f->scale);
-          cairo_set_dash (cr, NULL, 0, 0);
-          break;
-        case 1:
-          cairo_set_source_rgba (cr, 0.24, 0.22, 0.27, hc ? 0.8 : 0.4);
-          cairo_set_line_width (cr, (hc ? 2.0 : 1.3) / f->scale);
-          cairo_set_dash (cr, NULL, 0, 0);
-          break;
-        case 3:
-          cairo_set_source_rgba (cr, 0.24, 0.22, 0.27, hc ? 0.35 : 0.10);
-          cairo_set_line_width (cr, 0.8 / f->scale);
-          cairo_set_dash (cr, NULL, 0, 0);
-          break;
-        default:
-          {
-            double dash[2] = { dots[0] / f->scale, dots[1] / f->scale };
+          double dash[2] = { 1.0 / f->scale, 3.0 / f->scale };
 
-            cairo_set_source_rgba (cr, 0.24, 0.22, 0.27, hc ? 0.9 : 0.6);
-            cairo_set_line_width (cr, 1.2 / f->scale);
-            cairo_set_dash (cr, dash, 2, 0);
-          }
-          break;
+          cairo_set_dash (cr, dash, 2, 0);
         }
       cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
     }
-  cairo_set_dash (cr, NULL, 0, 0);
 }
 
 /* Nodes of the graph and the map. */
 
+/* The layout gives every marker its size (the map draws group nodes smaller, as mere
+ * anchors for their labels). */
 static double
 marker_radius (const CvnLayoutNode *node)
 {
-  switch (node->kind)
+  return node->width / 2;
+}
+
+/* Marker images for image targets: cairo fills a small path in a few microseconds, but
+ * copies a prepared image in under one, which is what a frame of 25,000 schools needs. One
+ * image per shape, colour, size and outline, cached for the renderer's life. */
+static cairo_surface_t *
+marker_sprite (CvnRenderer     *self,
+               CvnShape         shape,
+               const CvnColour *colour,
+               double           radius_px,
+               gboolean         outline,
+               int             *half)
+{
+  int quarter = (int) (radius_px * 4 + 0.5);
+  g_autofree char *key = g_strdup_printf ("%d:%02x%02x%02x:%d:%d", shape,
+                                          (int) (colour->red * 255), (int) (colour->green * 255),
+                                          (int) (colour->blue * 255), quarter, outline);
+  cairo_surface_t *sprite = g_hash_table_lookup (self->sprites, key);
+  double r = quarter / 4.0;
+  int size = (int) ceil (r * 2.6 + 4);
+
+  *half = size / 2;
+  if (sprite == NULL)
     {
-    case CVN_OBJECT_GROUP:
-      return CVN_GROUP_RADIUS;
-    case CVN_OBJECT_PERSON:
-      return CVN_PERSON_RADIUS;
-    case CVN_OBJECT_ESTABLISHMENT:
-    case CVN_OBJECT_NONE:
-    default:
-      return CVN_SCHOOL_RADIUS;
+      cairo_t *cr;
+
+      sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+      cr = cairo_create (sprite);
+      shape_path (cr, shape, *half, *half, r);
+      set_source (cr, colour, 1.0);
+      if (outline)
+        {
+          cairo_fill_preserve (cr);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_set_line_width (cr, MIN (1.0, 0.15 * r));
+          cairo_stroke (cr);
+        }
+      else
+        cairo_fill (cr);
+      cairo_destroy (cr);
+      g_hash_table_insert (self->sprites, g_steal_pointer (&key), sprite);
+    }
+  return sprite;
+}
+
+static gboolean
+can_blit (cairo_t *cr)
+{
+  cairo_matrix_t m;
+
+  cairo_get_matrix (cr, &m);
+  return cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE &&
+         m.xy == 0 && m.yx == 0;
+}
+
+/* Copies a marker image centred on a layout point, at whole device pixels. */
+static void
+blit (Frame           *f,
+      cairo_surface_t *sprite,
+      int              half,
+      double           x,
+      double           y)
+{
+  cairo_matrix_t m;
+  double dx, dy;
+
+  cairo_get_matrix (f->cr, &m);
+  dx = floor (x * m.xx + m.x0 + 0.5) - half;
+  dy = floor (y * m.yy + m.y0 + 0.5) - half;
+  cairo_save (f->cr);
+  cairo_identity_matrix (f->cr);
+  cairo_set_source_surface (f->cr, sprite, dx, dy);
+  cairo_rectangle (f->cr, dx, dy, 2 * half + 1, 2 * half + 1);
+  cairo_fill (f->cr);
+  cairo_restore (f->cr);
+}
+
+static void
+draw_markers_blit (Frame *f)
+{
+  CvnRenderer *self = f->self;
+  CvnLayout *layout = f->layout;
+  GArray *visible = self->visible;
+  cairo_t *cr = f->cr;
+  double px = 1.0 / f->scale;
+  gboolean any_small = FALSE;
+  CvnColour risk = { 0.75, 0.11, 0.16 }, gold = { 0.96, 0.76, 0.07 };
+
+  /* Markers below a pixel and a half: one-pixel squares, batched by colour (rectangles
+   * are cairo's fast path). */
+  for (guint v = 0; v < visible->len && !any_small; v++)
+    {
+      const CvnLayoutNode *node = &g_array_index (layout->nodes, CvnLayoutNode,
+                                                  g_array_index (visible, guint, v));
+
+      any_small = node->kind != CVN_OBJECT_NONE && !(node->flags & CVN_NODE_UNPLACED) &&
+                  marker_radius (node) * f->scale < 1.5;
+    }
+  if (any_small)
+    {
+      CvnColour done[12];
+      guint n_done = 0;
+
+      for (;;)
+        {
+          gboolean found = FALSE;
+          CvnColour colour = { 0, 0, 0 };
+
+          cairo_new_path (cr);
+          for (guint v = 0; v < visible->len; v++)
+            {
+              const CvnLayoutNode *node = &g_array_index (layout->nodes, CvnLayoutNode,
+                                                          g_array_index (visible, guint, v));
+              CvnColour c;
+              gboolean seen = FALSE;
+
+              if (node->kind == CVN_OBJECT_NONE || (node->flags & CVN_NODE_UNPLACED) ||
+                  marker_radius (node) * f->scale >= 1.5)
+                continue;
+              node_colour (self, node, &c);
+              if (!found)
+                {
+                  for (guint k = 0; k < n_done; k++)
+                    seen |= memcmp (&done[k], &c, sizeof c) == 0;
+                  if (seen)
+                    continue;
+                  colour = c;
+                  found = TRUE;
+                }
+              else if (memcmp (&colour, &c, sizeof c) != 0)
+                continue;
+              cairo_rectangle (cr, node->x - px * 0.7, node->y - px * 0.7, px * 1.4, px * 1.4);
+            }
+          if (!found)
+            break;
+          set_source (cr, &colour, 1.0);
+          cairo_fill (cr);
+          if (n_done == G_N_ELEMENTS (done))
+            break;
+          done[n_done++] = colour;
+        }
+    }
+
+  for (guint v = 0; v < visible->len; v++)
+    {
+      const CvnLayoutNode *node = &g_array_index (layout->nodes, CvnLayoutNode,
+                                                  g_array_index (visible, guint, v));
+      double r = marker_radius (node) * f->scale;
+      cairo_surface_t *sprite;
+      CvnColour c;
+      int half;
+
+      if (node->kind == CVN_OBJECT_NONE || (node->flags & CVN_NODE_UNPLACED) || r < 1.5)
+        continue;
+      r = MIN (r, 40.0);
+      if (node->kind == CVN_OBJECT_GROUP)
+        {
+          /* A ring: the group's colour around a white centre. */
+          group_colour (self, node, &c);
+          sprite = marker_sprite (self, CVN_SHAPE_CIRCLE, &c, r, FALSE, &half);
+          blit (f, sprite, half, node->x, node->y);
+          sprite = marker_sprite (self, CVN_SHAPE_CIRCLE, &(CvnColour) { 1, 1, 1 }, r * 0.56,
+                                  FALSE, &half);
+          blit (f, sprite, half, node->x, node->y);
+          continue;
+        }
+      if ((node->flags & CVN_NODE_AT_RISK) && r >= 3)
+        {
+          sprite = marker_sprite (self, CVN_SHAPE_CIRCLE, &risk, r + 2.2 * f->scale, FALSE, &half);
+          blit (f, sprite, half, node->x, node->y);
+          sprite = marker_sprite (self, CVN_SHAPE_CIRCLE, &(CvnColour) { 1, 1, 1 },
+                                  r + 0.6 * f->scale, FALSE, &half);
+          blit (f, sprite, half, node->x, node->y);
+        }
+      node_colour (self, node, &c);
+      sprite = marker_sprite (self, node->shape, &c, r, r >= 2.5, &half);
+      blit (f, sprite, half, node->x, node->y);
+      if ((node->flags & CVN_NODE_SYSTEM_LEADER) && r >= 3)
+        {
+          double lr = marker_radius (node) * 0.8;
+
+          sprite = marker_sprite (self, CVN_SHAPE_CIRCLE, &gold, r * 0.45, TRUE, &half);
+          blit (f, sprite, half, node->x + lr, node->y - lr);
+        }
     }
 }
 
@@ -868,6 +1080,12 @@ static void
 draw_markers (Frame *f)
 {
   CvnLayout *layout = f->layout;
+  if (can_blit (f->cr))
+    {
+      draw_markers_blit (f);
+      return;
+    }
+
   GArray *visible = f->self->visible;
   cairo_t *cr = f->cr;
   gboolean hc = f->self->style.high_contrast;
@@ -978,7 +1196,7 @@ draw_markers (Frame *f)
       const CvnLayoutNode *node = &g_array_index (layout->nodes, CvnLayoutNode,
                                                   g_array_index (visible, guint, v));
       CvnColour c;
-      double r = CVN_GROUP_RADIUS;
+      double r = marker_radius (node);
 
       if (node->kind != CVN_OBJECT_GROUP)
         continue;
@@ -1204,6 +1422,7 @@ draw_connectors (Frame *f)
   cairo_t *cr = f->cr;
   gboolean leaves_small = 24.0 * f->scale < 3;
   guint n = 0;
+  CvnRaster raster;
 
   cairo_new_path (cr);
   for (guint e = 0; e < layout->edges->len; e++)
@@ -1250,6 +1469,37 @@ draw_connectors (Frame *f)
     cairo_set_source_rgb (cr, 0.6, 0.59, 0.58);
   cairo_set_line_width (cr, MAX (1.4, 0.6 / f->scale));
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+  if (cvn_raster_begin (&raster, cr))
+    {
+      /* The same path, drawn segment by segment straight into the pixels: connectors
+       * share long runs, which cairo's tessellator handles slowly. */
+      cairo_path_t *path = cairo_copy_path (cr);
+      double width = MAX (1.4 * f->scale, 0.6), last_x = 0, last_y = 0;
+      gboolean hc = f->self->style.high_contrast;
+
+      for (int i = 0; i < path->num_data; i += path->data[i].header.length)
+        {
+          const cairo_path_data_t *d = &path->data[i];
+
+          if (d->header.type == CAIRO_PATH_MOVE_TO)
+            {
+              last_x = d[1].point.x;
+              last_y = d[1].point.y;
+            }
+          else if (d->header.type == CAIRO_PATH_LINE_TO)
+            {
+              cvn_raster_line (&raster, last_x, last_y, d[1].point.x, d[1].point.y,
+                               MIN (width, 3.0), hc ? 0.2 : 0.6, hc ? 0.2 : 0.59,
+                               hc ? 0.2 : 0.58, 1.0);
+              last_x = d[1].point.x;
+              last_y = d[1].point.y;
+            }
+        }
+      cairo_path_destroy (path);
+      cvn_raster_end (&raster);
+      cairo_new_path (cr);
+      return;
+    }
   cairo_stroke (cr);
 }
 
@@ -1275,6 +1525,14 @@ draw_structure_nodes (Frame *f)
       if (node->shape != CVN_SHAPE_GROUP)
         continue;
       node_colour (self, node, &c);
+      if (node->height * f->scale < 5)
+        {
+          /* Too small for a border and a title: a block of the group's colour. */
+          cairo_rectangle (cr, x, y, node->width, node->height);
+          set_source (cr, &c, 0.8);
+          cairo_fill (cr);
+          continue;
+        }
       rounded_rect (cr, x, y, node->width, node->height, 6);
       if (node->flags & CVN_NODE_PSEUDO)
         {
@@ -1717,18 +1975,33 @@ cvn_renderer_draw (CvnRenderer        *self,
   switch (self->layout->view)
     {
     case CVN_VIEW_STRUCTURE:
+      {gint64 t0 = g_get_monotonic_time (), t1;
       draw_connectors (&f);
+      cairo_surface_flush (cairo_get_target (cr));
+      t1 = g_get_monotonic_time ();
       draw_structure_nodes (&f);
+      cairo_surface_flush (cairo_get_target (cr));
+      if (g_getenv ("PROF")) g_printerr ("connectors %.1f nodes %.1f\n", (t1-t0)/1000.0, (g_get_monotonic_time () - t1)/1000.0);}
       draw_selection (&f);
       break;
     case CVN_VIEW_GRAPH:
     case CVN_VIEW_MAP:
+      {
+      gint64 t0 = g_get_monotonic_time (), t1, t2, t3;
       draw_hulls (&f);
+      cairo_surface_flush (cairo_get_target (cr));
+      t1 = g_get_monotonic_time ();
       if (self->layout->view == CVN_VIEW_GRAPH)
         draw_graph_edges (&f);
+      cairo_surface_flush (cairo_get_target (cr));
+      t2 = g_get_monotonic_time ();
       draw_markers (&f);
+      cairo_surface_flush (cairo_get_target (cr));
+      t3 = g_get_monotonic_time ();
       draw_list_rows (&f);
       draw_selection (&f);
+      if (g_getenv ("PROF")) g_printerr ("hulls %.1f edges %.1f markers %.1f ", (t1-t0)/1000.0, (t2-t1)/1000.0, (t3-t2)/1000.0);
+      }
       break;
     default:
       g_assert_not_reached ();
@@ -1753,7 +2026,10 @@ cvn_renderer_draw (CvnRenderer        *self,
         occupy (&f, &scale_area);
       cairo_scale (cr, f.scale, f.scale);
       cairo_translate (cr, -viewport->x, -viewport->y);
+      {gint64 t0 = g_get_monotonic_time ();
       draw_floating_labels (&f);
+      cairo_surface_flush (cairo_get_target (cr));
+      if (g_getenv ("PROF")) g_printerr ("labels %.1f\n", (g_get_monotonic_time () - t0)/1000.0);}
       for (int c = 0; c < f.cell_columns * f.cell_rows; c++)
         if (f.cells[c] != NULL)
           g_array_unref (f.cells[c]);

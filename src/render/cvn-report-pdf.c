@@ -169,7 +169,8 @@ compute_widths (CvnReportPager *self)
                                                                                r))[c],
                                                  CELL_SIZE, FALSE));
         }
-      natural[c] = widest + 2 * PAD_X;
+      /* A point to spare, so rounding never wraps a cell measured to fit. */
+      natural[c] = widest + 2 * PAD_X + 1;
       if (report->columns[c].flags & CVN_REPORT_COLUMN_COMPACT)
         {
           fixed[c] = TRUE;

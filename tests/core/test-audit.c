@@ -583,6 +583,8 @@ test_cli_broker (AuditTest    *t,
   g_autofree char *out2 = NULL, *err2 = NULL;
   g_autofree char *out3 = NULL, *err3 = NULL;
   g_autofree char *out4 = NULL, *err4 = NULL;
+  g_autofree char *out5 = NULL, *err5 = NULL;
+  g_autofree char *out6 = NULL, *err6 = NULL;
 
   g_assert_cmpint (run_cli ((const char *[]) { "broker", path, "--school", "A1 Primary",
                                                "--area", "reading", NULL }, &out, &err), ==, 0);
@@ -614,6 +616,17 @@ test_cli_broker (AuditTest    *t,
   g_assert_cmpint (run_cli ((const char *[]) { "broker", path, "--school", "A1 Primary",
                                                "--area", "knitting", NULL }, &out4, &err4), ==, 1);
   assert_one_line (err4, "knitting");
+
+  /* Recording proposes the support; its days then count against the provider's offer. */
+  g_assert_cmpint (run_cli ((const char *[]) { "broker", path, "--school", "A1 Primary",
+                                               "--area", "reading", "--record", "1", "--days",
+                                               "2", NULL }, &out5, &err5), ==, 0);
+  g_assert_cmpstr (out5, ==, out);
+  g_assert_nonnull (strstr (err5, "A2 Primary"));
+  g_assert_cmpint (run_cli ((const char *[]) { "broker", path, "--school", "A1 Primary",
+                                               "--area", "reading", "--limit", "1", NULL },
+                            &out6, &err6), ==, 0);
+  g_assert_nonnull (strstr (out6, "\n1\tA2 Primary\tschool\t4\t"));
 }
 
 int

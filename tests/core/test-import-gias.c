@@ -307,6 +307,7 @@ test_reimport (Fixture       *fixture,
   gint64 cluster_id;
 
   /* What the local authority keeps about its schools, which GIAS knows nothing of. */
+  g_assert_cmpuint (first->added, ==, 9);
   g_assert_true (cvn_document_begin_edit (fixture->doc, "Local data", &error));
   local = *find (before, 100001);
   local.risk_category = (char *) "Category C";
@@ -409,6 +410,7 @@ test_failed_import_changes_nothing (Fixture       *fixture,
   g_autoptr (GError) error = NULL;
   guint64 revision;
 
+  g_assert_cmpuint (first->added, ==, 9);
   g_clear_object (&fixture->doc);
   before = read_bytes (fixture->path);
 
@@ -474,6 +476,7 @@ test_groups (Fixture       *fixture,
   g_autoptr (GError) error = NULL;
   const CvnGroup *trust = NULL, *federation = NULL;
 
+  g_assert_cmpuint (schools->added, ==, 9);
   summary = cvn_import_gias_groups (fixture->doc, groups, links, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (summary->groups_added, ==, 2);

@@ -433,6 +433,8 @@ test_cli (Fixture       *fixture,
     g_autofree char *out = run_cli (argv, &status, NULL);
 
     g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_true (g_str_has_prefix (out, "groups-created\t3\npeople-created\t2\n"
+                                          "memberships-added\t8\n"));
   }
   {
     const char * const argv[] = { cli, "export-members", fixture->path, "--to", csv_path,

@@ -1,0 +1,343 @@
+/* cvn-raster.c — direct drawing of lines and hull fills on image surfaces.
+ *
+ * Why: cairo 1.16 (Debian 12) strokes a path of many crossing lines through its
+ * tessellator, which costs about 0.3 s for 1,500 long membership edges at 1920x1080, and a
+ * stroked hull outline costs more than its fill. A canvas frame has 8 ms. For image
+ * surfaces (the screen and PNG export) we therefore draw edges and hull outlines as
+ * Wu-style anti-aliased lines and hull interiors as even-odd scanline spans straight into
+ * the pixels: a few microseconds per line and per hull. Vector targets (PDF, SVG, print)
+ * never come here; they get the same picture from cairo paths.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cvn-render"
+
+#include "config.h"
+
+#include "cvn-raster.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+gboolean
+cvn_raster_begin (CvnRaster *raster,
+                  cairo_t   *cr)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  cairo_matrix_t m;
+  double ox, oy, dsx = 1, dsy = 1, cx0, cy0, cx1, cy1;
+  cairo_format_t format;
+
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE)
+    return FALSE;
+  format = cairo_image_surface_get_format (target);
+  if (format != CAIRO_FORMAT_ARGB32 && format != CAIRO_FORMAT_RGB24)
+    return FALSE;
+  cairo_get_matrix (cr, &m);
+  if (m.xy != 0 || m.yx != 0 || m.xx <= 0 || m.yy <= 0)
+    return FALSE;
+
+  cairo_surface_get_device_offset (target, &ox, &oy);
+  cairo_surface_get_device_scale (target, &dsx, &dsy);
+  raster->sx = m.xx * dsx;
+  raster->tx = m.x0 * dsx + ox;
+  raster->sy = m.yy * dsy;
+  raster->ty = m.y0 * dsy + oy;
+
+  /* The clip's extents, in pixels, within the surface. */
+  cairo_clip_extents (cr, &cx0, &cy0, &cx1, &cy1);
+  raster->x0 = MAX (0, (int) floor (cx0 * raster->sx + raster->tx));
+  raster->y0 = MAX (0, (int) floor (cy0 * raster->sy + raster->ty));
+  raster->x1 = MIN (cairo_image_surface_get_width (target),
+                    (int) ceil (cx1 * raster->sx + raster->tx));
+  raster->y1 = MIN (cairo_image_surface_get_height (target),
+                    (int) ceil (cy1 * raster->sy + raster->ty));
+  if (raster->x0 >= raster->x1 || raster->y0 >= raster->y1)
+    return FALSE;
+
+  cairo_surface_flush (target);
+  raster->surface = target;
+  raster->data = (guint32 *) cairo_image_surface_get_data (target);
+  raster->stride = cairo_image_surface_get_stride (target) / 4;
+  return raster->data != NULL;
+}
+
+void
+cvn_raster_end (CvnRaster *raster)
+{
+  cairo_surface_mark_dirty (raster->surface);
+}
+
+/* Premultiplied OVER of a colour with @alpha (0-256) onto one pixel. */
+static inline void
+blend (guint32 *pixel,
+       guint    red,
+       guint    green,
+       guint    blue,
+       guint    alpha)
+{
+  guint32 d = *pixel;
+  guint inverse = 256 - alpha;
+  guint a = (alpha * 255 + inverse * (d >> 24)) >> 8;
+  guint r = (red * alpha + inverse * ((d >> 16) & 0xff)) >> 8;
+  guint g = (green * alpha + inverse * ((d >> 8) & 0xff)) >> 8;
+  guint b = (blue * alpha + inverse * (d & 0xff)) >> 8;
+
+  *pixel = a << 24 | r << 16 | g << 8 | b;
+}
+
+static inline void
+plot (CvnRaster *r,
+      int        x,
+      int        y,
+      guint      red,
+      guint      green,
+      guint      blue,
+      double     alpha)
+{
+  guint a;
+
+  if (x < r->x0 || y < r->y0 || x >= r->x1 || y >= r->y1)
+    return;
+  a = (guint) (alpha * 256 + 0.5);
+  if (a == 0)
+    return;
+  blend (r->data + (gsize) y * r->stride + x, red, green, blue, MIN (a, 256u));
+}
+
+/* Liang-Barsky: clips the segment to the raster's clip, widened by @margin. */
+static gboolean
+clip_segment (const CvnRaster *r,
+              double          *x0,
+              double          *y0,
+              double          *x1,
+              double          *y1,
+              double           margin)
+{
+  double t0 = 0, t1 = 1, dx = *x1 - *x0, dy = *y1 - *y0;
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = { *x0 - (r->x0 - margin), (r->x1 + margin) - *x0,
+                  *y0 - (r->y0 - margin), (r->y1 + margin) - *y0 };
+
+  for (int i = 0; i < 4; i++)
+    {
+      if (p[i] == 0)
+        {
+          if (q[i] < 0)
+            return FALSE;
+          continue;
+        }
+      if (p[i] < 0)
+        t0 = MAX (t0, q[i] / p[i]);
+      else
+        t1 = MIN (t1, q[i] / p[i]);
+      if (t0 > t1)
+        return FALSE;
+    }
+  *x1 = *x0 + t1 * dx;
+  *y1 = *y0 + t1 * dy;
+  *x0 = *x0 + t0 * dx;
+  *y0 = *y0 + t0 * dy;
+  return TRUE;
+}
+
+void
+cvn_raster_line (CvnRaster *r,
+                 double     x0,
+                 double     y0,
+                 double     x1,
+                 double     y1,
+                 double     width,
+                 double     red,
+                 double     green,
+                 double     blue,
+                 double     alpha)
+{
+  guint cr = (guint) (red * 255 + 0.5), cg = (guint) (green * 255 + 0.5);
+  guint cb = (guint) (blue * 255 + 0.5);
+  gboolean steep;
+  double dx, dy, gradient, strength = alpha * MIN (width, 1.0);
+  int passes = MAX (1, (int) floor (width + 0.25));
+
+  /* Pixel centres sit at half-integers. */
+  x0 = x0 * r->sx + r->tx - 0.5;
+  y0 = y0 * r->sy + r->ty - 0.5;
+  x1 = x1 * r->sx + r->tx - 0.5;
+  y1 = y1 * r->sy + r->ty - 0.5;
+  if (!clip_segment (r, &x0, &y0, &x1, &y1, 2))
+    return;
+
+  steep = fabs (y1 - y0) > fabs (x1 - x0);
+  if (steep)
+    {
+      double t = x0; x0 = y0; y0 = t;
+      t = x1; x1 = y1; y1 = t;
+    }
+  if (x0 > x1)
+    {
+      double t = x0; x0 = x1; x1 = t;
+      t = y0; y0 = y1; y1 = t;
+    }
+  dx = x1 - x0;
+  dy = y1 - y0;
+  gradient = dx < 1e-9 ? 0 : dy / dx;
+
+  for (int pass = 0; pass < passes; pass++)
+    {
+      /* Wider lines are parallel passes a pixel apart across the line. */
+      double offset = pass - (passes - 1) / 2.0;
+      int xs = (int) floor (x0 + 0.5), xe = (int) floor (x1 + 0.5);
+
+      for (int x = xs; x <= xe; x++)
+        {
+          double y = y0 + gradient * (x - x0) + offset;
+          int iy = (int) floor (y);
+          double f = y - iy;
+          double coverage = strength;
+
+          /* Fractional coverage at the ends keeps short edges from looking heavy. */
+          if (x == xs)
+            coverage *= MIN (1.0, 1.0 - (x0 + 0.5 - xs));
+          if (x == xe)
+            coverage *= MIN (1.0, x1 + 0.5 - xe);
+          if (coverage <= 0)
+            continue;
+          if (steep)
+            {
+              plot (r, iy, x, cr, cg, cb, coverage * (1 - f));
+              plot (r, iy + 1, x, cr, cg, cb, coverage * f);
+            }
+          else
+            {
+              plot (r, x, iy, cr, cg, cb, coverage * (1 - f));
+              plot (r, x, iy + 1, cr, cg, cb, coverage * f);
+            }
+        }
+    }
+}
+
+static int
+compare_double (const void *a,
+                const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static int
+compare_edge_top (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  const double *edges = user_data;
+  double ya = edges[4 * *(const guint *) a + 1], yb = edges[4 * *(const guint *) b + 1];
+
+  return ya < yb ? -1 : ya > yb;
+}
+
+void
+cvn_raster_fill_rings (CvnRaster *r,
+                       GArray    *rings,
+                       GArray    *points,
+                       guint      first_ring,
+                       guint      n_rings,
+                       double     red,
+                       double     green,
+                       double     blue,
+                       double     alpha)
+{
+  guint cr = (guint) (red * 255 + 0.5), cg = (guint) (green * 255 + 0.5);
+  guint cb = (guint) (blue * 255 + 0.5), a = (guint) (alpha * 256 + 0.5);
+  double ymin = G_MAXDOUBLE, ymax = -G_MAXDOUBLE;
+  guint n_edges = 0;
+  g_autofree double *edges = NULL;   /* x0, y0, x1, y1 in pixels, y0 < y1 */
+  g_autofree double *crossings = NULL;
+  int y_first, y_last;
+
+  for (guint k = first_ring; k < first_ring + n_rings; k++)
+    n_edges += g_array_index (rings, CvnLayoutRing, k).n_points;
+  if (n_edges == 0 || a == 0)
+    return;
+  edges = g_new (double, 4 * (gsize) n_edges);
+  crossings = g_new (double, n_edges);
+  n_edges = 0;
+  for (guint k = first_ring; k < first_ring + n_rings; k++)
+    {
+      const CvnLayoutRing *ring = &g_array_index (rings, CvnLayoutRing, k);
+      const CvnPoint *p = &g_array_index (points, CvnPoint, ring->first_point);
+
+      for (guint i = 0, j = ring->n_points - 1; i < ring->n_points; j = i++)
+        {
+          double ax = p[j].x * r->sx + r->tx, ay = p[j].y * r->sy + r->ty;
+          double bx = p[i].x * r->sx + r->tx, by = p[i].y * r->sy + r->ty;
+
+          if (ay == by)
+            continue;
+          if (ay > by)
+            {
+              double t = ax; ax = bx; bx = t;
+              t = ay; ay = by; by = t;
+            }
+          edges[4 * n_edges] = ax;
+          edges[4 * n_edges + 1] = ay;
+          edges[4 * n_edges + 2] = bx;
+          edges[4 * n_edges + 3] = by;
+          n_edges++;
+          ymin = MIN (ymin, ay);
+          ymax = MAX (ymax, by);
+        }
+    }
+
+  y_first = MAX (r->y0, (int) ceil (ymin - 0.5));
+  y_last = MIN (r->y1 - 1, (int) floor (ymax - 0.5));
+  if (y_first > y_last)
+    return;
+
+  /* An active edge list: edges sorted by their first scanline join the list as the sweep
+   * reaches them and leave it after their last, so a big hull costs its area plus its
+   * edges, not edges times scanlines. */
+  {
+    g_autofree guint *order = g_new (guint, n_edges);
+    g_autofree guint *active = g_new (guint, n_edges);
+    guint n_active = 0, next = 0;
+
+    for (guint e = 0; e < n_edges; e++)
+      order[e] = e;
+    g_qsort_with_data (order, (gint) n_edges, sizeof (guint), compare_edge_top, edges);
+
+    for (int y = y_first; y <= y_last; y++)
+      {
+        double sample = y + 0.5;
+        guint n = 0, kept = 0;
+        guint32 *row = r->data + (gsize) y * r->stride;
+
+        while (next < n_edges && edges[4 * order[next] + 1] <= sample)
+          active[n_active++] = order[next++];
+        for (guint k = 0; k < n_active; k++)
+          {
+            const double *edge = &edges[4 * active[k]];
+
+            if (sample >= edge[3])
+              continue;
+            active[kept++] = active[k];
+            if (sample < edge[1])
+              continue;
+            crossings[n++] = edge[0] + (sample - edge[1]) * (edge[2] - edge[0]) /
+                                       (edge[3] - edge[1]);
+          }
+        n_active = kept;
+        if (n < 2)
+          continue;
+        qsort (crossings, n, sizeof (double), compare_double);
+        for (guint k = 0; k + 1 < n; k += 2)
+          {
+            int xs = MAX (r->x0, (int) ceil (crossings[k] - 0.5));
+            int xe = MIN (r->x1 - 1, (int) floor (crossings[k + 1] - 0.5));
+
+            for (int x = xs; x <= xe; x++)
+              blend (row + x, cr, cg, cb, a);
+          }
+      }
+  }
+}
