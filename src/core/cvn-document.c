@@ -43,6 +43,8 @@ struct _CvnDocument
 
   GArray   *undo_stack;  /* UndoStep */
   GArray   *redo_stack;  /* UndoStep */
+
+  GHashTable *statements;  /* SQL text -> sqlite3_stmt, see cvn_document_prepare_cached */
 };
 
 G_DEFINE_TYPE (CvnDocument, cvn_document, G_TYPE_OBJECT)
@@ -70,6 +72,7 @@ cvn_document_finalize (GObject *object)
 {
   CvnDocument *self = CVN_DOCUMENT (object);
 
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     {
       if (self->edit_depth > 0)
@@ -101,12 +104,19 @@ cvn_document_class_init (CvnDocumentClass *klass)
 }
 
 static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 cvn_document_init (CvnDocument *self)
 {
   self->undo_stack = g_array_new (FALSE, TRUE, sizeof (UndoStep));
   g_array_set_clear_func (self->undo_stack, undo_step_clear);
   self->redo_stack = g_array_new (FALSE, TRUE, sizeof (UndoStep));
   g_array_set_clear_func (self->redo_stack, undo_step_clear);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 }
 
 void
@@ -165,6 +175,31 @@ cvn_document_prepare (CvnDocument *self,
   return stmt;
 }
 
+sqlite3_stmt *
+cvn_document_prepare_cached (CvnDocument *self,
+                             const char  *sql,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CVN_IS_DOCUMENT (self), NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      cvn_document_set_sql_error (self, error, self->path);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
 gboolean
 cvn_document_step_done (CvnDocument  *self,
                         sqlite3_stmt *stmt,
@@ -177,8 +212,10 @@ cvn_document_step_done (CvnDocument  *self,
   if (rc != SQLITE_DONE)
     {
       cvn_document_set_sql_error (self, error, self->path);
+      sqlite3_reset (stmt);
       return FALSE;
     }
+  sqlite3_reset (stmt);
   return TRUE;
 }
 

@@ -73,6 +73,11 @@ gboolean      cvn_document_redo            (CvnDocument  *self,
 sqlite3_stmt *cvn_document_prepare         (CvnDocument  *self,
                                             const char   *sql,
                                             GError      **error);
+/* Like cvn_document_prepare, but the document keeps the statement for the next call with the
+ * same SQL (reset, bindings cleared): for statements run once per row. Do not finalize it. */
+sqlite3_stmt *cvn_document_prepare_cached  (CvnDocument  *self,
+                                            const char   *sql,
+                                            GError      **error);
 gboolean      cvn_document_exec            (CvnDocument  *self,
                                             const char   *sql,
                                             GError      **error);

@@ -119,11 +119,11 @@ cvn_store_insert_establishment (CvnDocument            *doc,
                                 const CvnEstablishment *establishment,
                                 GError                **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
 
   if (!check_in_edit (doc))
     return 0;
-  stmt = cvn_document_prepare (doc, "INSERT INTO establishments (" ESTABLISHMENT_COLUMNS ") "
+  stmt = cvn_document_prepare_cached (doc, "INSERT INTO establishments (" ESTABLISHMENT_COLUMNS ") "
                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
                                     "?13, ?14, ?15, ?16, ?17, ?18, ?19)", error);
   if (stmt == NULL)
@@ -137,11 +137,11 @@ cvn_store_update_establishment (CvnDocument            *doc,
                                 const CvnEstablishment *establishment,
                                 GError                **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
 
   if (!check_in_edit (doc))
     return FALSE;
-  stmt = cvn_document_prepare (doc, "UPDATE establishments SET (" ESTABLISHMENT_COLUMNS ") = "
+  stmt = cvn_document_prepare_cached (doc, "UPDATE establishments SET (" ESTABLISHMENT_COLUMNS ") = "
                                     "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
                                     "?13, ?14, ?15, ?16, ?17, ?18, ?19) WHERE id = ?20", error);
   if (stmt == NULL)
@@ -168,11 +168,11 @@ cvn_store_insert_person (CvnDocument     *doc,
                          const CvnPerson *person,
                          GError         **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
 
   if (!check_in_edit (doc))
     return 0;
-  stmt = cvn_document_prepare (doc, "INSERT INTO people (name, job_title, email, phone, "
+  stmt = cvn_document_prepare_cached (doc, "INSERT INTO people (name, job_title, email, phone, "
                                     "establishment_id, colour) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                                error);
   if (stmt == NULL)
@@ -186,11 +186,11 @@ cvn_store_update_person (CvnDocument     *doc,
                          const CvnPerson *person,
                          GError         **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
 
   if (!check_in_edit (doc))
     return FALSE;
-  stmt = cvn_document_prepare (doc, "UPDATE people SET (name, job_title, email, phone, "
+  stmt = cvn_document_prepare_cached (doc, "UPDATE people SET (name, job_title, email, phone, "
                                     "establishment_id, colour) = (?1, ?2, ?3, ?4, ?5, ?6) "
                                     "WHERE id = ?7", error);
   if (stmt == NULL)
@@ -205,11 +205,11 @@ cvn_store_insert_designation_type (CvnDocument              *doc,
                                    const CvnDesignationType *type,
                                    GError                  **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
 
   if (!check_in_edit (doc))
     return 0;
-  stmt = cvn_document_prepare (doc, "INSERT INTO designation_types (code, name, holder, "
+  stmt = cvn_document_prepare_cached (doc, "INSERT INTO designation_types (code, name, holder, "
                                     "system_leader) VALUES (?1, ?2, ?3, ?4)", error);
   if (stmt == NULL)
     return 0;
@@ -236,11 +236,11 @@ cvn_store_insert_designation (CvnDocument          *doc,
                               const CvnDesignation *designation,
                               GError              **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
 
   if (!check_in_edit (doc))
     return 0;
-  stmt = cvn_document_prepare (doc, "INSERT INTO designations (type_id, person_id, "
+  stmt = cvn_document_prepare_cached (doc, "INSERT INTO designations (type_id, person_id, "
                                     "establishment_id, from_date, until_date) "
                                     "VALUES (?1, ?2, ?3, ?4, ?5)", error);
   if (stmt == NULL)
@@ -254,11 +254,11 @@ cvn_store_update_designation (CvnDocument          *doc,
                               const CvnDesignation *designation,
                               GError              **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
 
   if (!check_in_edit (doc))
     return FALSE;
-  stmt = cvn_document_prepare (doc, "UPDATE designations SET (type_id, person_id, "
+  stmt = cvn_document_prepare_cached (doc, "UPDATE designations SET (type_id, person_id, "
                                     "establishment_id, from_date, until_date) = "
                                     "(?1, ?2, ?3, ?4, ?5) WHERE id = ?6", error);
   if (stmt == NULL)
@@ -295,11 +295,11 @@ cvn_store_insert_group (CvnDocument    *doc,
                         const CvnGroup *group,
                         GError        **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
 
   if (!check_in_edit (doc))
     return 0;
-  stmt = cvn_document_prepare (doc, "INSERT INTO groups (" GROUP_COLUMNS ") VALUES "
+  stmt = cvn_document_prepare_cached (doc, "INSERT INTO groups (" GROUP_COLUMNS ") VALUES "
                                     "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
   if (stmt == NULL)
     return 0;
@@ -312,11 +312,11 @@ cvn_store_update_group (CvnDocument    *doc,
                         const CvnGroup *group,
                         GError        **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
 
   if (!check_in_edit (doc))
     return FALSE;
-  stmt = cvn_document_prepare (doc, "UPDATE groups SET (" GROUP_COLUMNS ") = "
+  stmt = cvn_document_prepare_cached (doc, "UPDATE groups SET (" GROUP_COLUMNS ") = "
                                     "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
                                     "WHERE id = ?13", error);
   if (stmt == NULL)
@@ -347,7 +347,7 @@ cvn_store_insert_membership (CvnDocument         *doc,
                              const CvnMembership *membership,
                              GError             **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
 
   if (!check_in_edit (doc))
     return 0;
@@ -358,7 +358,7 @@ cvn_store_insert_membership (CvnDocument         *doc,
                            _("A group cannot be a member of itself"));
       return 0;
     }
-  stmt = cvn_document_prepare (doc, "INSERT INTO memberships (" MEMBERSHIP_COLUMNS ") "
+  stmt = cvn_document_prepare_cached (doc, "INSERT INTO memberships (" MEMBERSHIP_COLUMNS ") "
                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
   if (stmt == NULL)
     return 0;
@@ -371,11 +371,11 @@ cvn_store_update_membership (CvnDocument         *doc,
                              const CvnMembership *membership,
                              GError             **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
 
   if (!check_in_edit (doc))
     return FALSE;
-  stmt = cvn_document_prepare (doc, "UPDATE memberships SET (" MEMBERSHIP_COLUMNS ") = "
+  stmt = cvn_document_prepare_cached (doc, "UPDATE memberships SET (" MEMBERSHIP_COLUMNS ") = "
                                     "(?1, ?2, ?3, ?4, ?5, ?6, ?7) WHERE id = ?8", error);
   if (stmt == NULL)
     return FALSE;
@@ -389,11 +389,11 @@ cvn_store_insert_expertise_area (CvnDocument            *doc,
                                  const CvnExpertiseArea *area,
                                  GError                **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
 
   if (!check_in_edit (doc))
     return 0;
-  stmt = cvn_document_prepare (doc, "INSERT INTO expertise_areas (name, position) "
+  stmt = cvn_document_prepare_cached (doc, "INSERT INTO expertise_areas (name, position) "
                                     "VALUES (?1, ?2)", error);
   if (stmt == NULL)
     return 0;
@@ -429,11 +429,11 @@ cvn_store_insert_directory_entry (CvnDocument             *doc,
                                   const CvnDirectoryEntry *entry,
                                   GError                 **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
 
   if (!check_in_edit (doc))
     return 0;
-  stmt = cvn_document_prepare (doc, "INSERT INTO directory_entries (" DIRECTORY_COLUMNS ") "
+  stmt = cvn_document_prepare_cached (doc, "INSERT INTO directory_entries (" DIRECTORY_COLUMNS ") "
                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                                error);
   if (stmt == NULL)
@@ -447,11 +447,11 @@ cvn_store_update_directory_entry (CvnDocument             *doc,
                                   const CvnDirectoryEntry *entry,
                                   GError                 **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
 
   if (!check_in_edit (doc))
     return FALSE;
-  stmt = cvn_document_prepare (doc, "UPDATE directory_entries SET (" DIRECTORY_COLUMNS ") = "
+  stmt = cvn_document_prepare_cached (doc, "UPDATE directory_entries SET (" DIRECTORY_COLUMNS ") = "
                                     "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
                                     "WHERE id = ?13", error);
   if (stmt == NULL)
@@ -488,7 +488,7 @@ cvn_store_insert_support_engagement (CvnDocument                *doc,
                                      const CvnSupportEngagement *engagement,
                                      GError                    **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
 
   if (!check_in_edit (doc))
     return 0;
@@ -499,7 +499,7 @@ cvn_store_insert_support_engagement (CvnDocument                *doc,
                            _("A school cannot be its own provider of support"));
       return 0;
     }
-  stmt = cvn_document_prepare (doc, "INSERT INTO support_engagements (" ENGAGEMENT_COLUMNS ") "
+  stmt = cvn_document_prepare_cached (doc, "INSERT INTO support_engagements (" ENGAGEMENT_COLUMNS ") "
                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                                error);
   if (stmt == NULL)
@@ -513,11 +513,11 @@ cvn_store_update_support_engagement (CvnDocument                *doc,
                                      const CvnSupportEngagement *engagement,
                                      GError                    **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
 
   if (!check_in_edit (doc))
     return FALSE;
-  stmt = cvn_document_prepare (doc, "UPDATE support_engagements SET (" ENGAGEMENT_COLUMNS ") = "
+  stmt = cvn_document_prepare_cached (doc, "UPDATE support_engagements SET (" ENGAGEMENT_COLUMNS ") = "
                                     "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
                                     "WHERE id = ?13", error);
   if (stmt == NULL)
@@ -542,7 +542,7 @@ cvn_store_delete (CvnDocument *doc,
                   gint64       id,
                   GError     **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
   g_autofree char *sql = NULL;
 
   if (!check_in_edit (doc))
@@ -550,7 +550,7 @@ cvn_store_delete (CvnDocument *doc,
   g_return_val_if_fail (is_known_table (table), FALSE);
 
   sql = g_strdup_printf ("DELETE FROM %s WHERE rowid = ?1", table);
-  stmt = cvn_document_prepare (doc, sql, error);
+  stmt = cvn_document_prepare_cached (doc, sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -593,11 +593,11 @@ cvn_store_set_position (CvnDocument  *doc,
                         gboolean      pinned,
                         GError      **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
 
   if (!check_in_edit (doc))
     return FALSE;
-  stmt = cvn_document_prepare (doc, "INSERT INTO layouts (view, object_kind, object_id, x, y, "
+  stmt = cvn_document_prepare_cached (doc, "INSERT INTO layouts (view, object_kind, object_id, x, y, "
                                     "pinned) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
                                     "ON CONFLICT (view, object_kind, object_id) DO UPDATE SET "
                                     "x = excluded.x, y = excluded.y, pinned = excluded.pinned",
@@ -618,19 +618,23 @@ cvn_store_count (CvnDocument *doc,
                  const char  *table,
                  GError     **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
   g_autofree char *sql = NULL;
+  gint64 count;
 
   g_return_val_if_fail (is_known_table (table), -1);
 
   sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
-  stmt = cvn_document_prepare (doc, sql, error);
+  stmt = cvn_document_prepare_cached (doc, sql, error);
   if (stmt == NULL)
     return -1;
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       cvn_document_set_sql_error (doc, error, cvn_document_get_path (doc));
+      sqlite3_reset (stmt);
       return -1;
     }
-  return sqlite3_column_int64 (stmt, 0);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return count;
 }
