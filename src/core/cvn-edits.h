@@ -33,12 +33,13 @@ typedef enum
   CVN_EDIT_ERROR_CYCLE,
 } CvnEditError;
 
-/* One object of a document: a school, a person or a group. */
+/* One object of a document: a school, a person or a group. (The renderer has the same pair as
+ * CvnObjectRef, but core cannot see the renderer; the two belong together in cvn-types.h.) */
 typedef struct
 {
   CvnObjectKind kind;
   gint64        id;
-} CvnObjectRef;
+} CvnEditObject;
 
 GQuark    cvn_edit_error_quark            (void);
 
@@ -114,12 +115,12 @@ gint64    cvn_edit_add_membership         (CvnDocument   *doc,
 /* Adds every object of @members (that is not already a current member) to @group_id with
  * @role, as one edit. Returns how many were added; 0 with @error set on failure, or 0 with no
  * error when all of them already were members. */
-guint     cvn_edit_add_to_group           (CvnDocument        *doc,
-                                           const CvnObjectRef *members,
-                                           guint               n_members,
-                                           gint64              group_id,
-                                           CvnRole             role,
-                                           GError            **error);
+guint     cvn_edit_add_to_group           (CvnDocument         *doc,
+                                           const CvnEditObject *members,
+                                           guint                n_members,
+                                           gint64               group_id,
+                                           CvnRole              role,
+                                           GError             **error);
 gboolean  cvn_edit_set_membership_role    (CvnDocument   *doc,
                                            gint64         membership_id,
                                            CvnRole        role,
@@ -150,13 +151,13 @@ gboolean  cvn_edit_move_member            (CvnDocument   *doc,
 /* Deleting. cvn_edit_describe_delete says, in a sentence or two, what else goes with the
  * objects ("Deleting Cluster 4 also removes 7 memberships and 2 directory entries."), or
  * returns NULL when nothing else refers to them and deleting needs no warning. */
-char     *cvn_edit_describe_delete        (CvnDocument        *doc,
-                                           const CvnObjectRef *objects,
-                                           guint               n_objects);
-gboolean  cvn_edit_delete                 (CvnDocument        *doc,
-                                           const CvnObjectRef *objects,
-                                           guint               n_objects,
-                                           GError            **error);
+char     *cvn_edit_describe_delete        (CvnDocument         *doc,
+                                           const CvnEditObject *objects,
+                                           guint                n_objects);
+gboolean  cvn_edit_delete                 (CvnDocument         *doc,
+                                           const CvnEditObject *objects,
+                                           guint                n_objects,
+                                           GError             **error);
 
 /* Sets an integer setting of the document (a check threshold) as one edit named @label. */
 gboolean  cvn_edit_set_setting_int        (CvnDocument   *doc,

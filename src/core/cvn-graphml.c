@@ -33,6 +33,12 @@
 #define GAP            20.0
 #define MIN_ROW_WIDTH  600.0
 
+/* Real partnerships nest three or four deep. Deeper chains of parents (which only a crafted
+ * file can make) are cut into top-level pieces joined by "parent" edges on export, and are
+ * refused on import, so that neither side recurses or walks without bound. */
+#define MAX_NESTING    48
+#define MAX_PARENTS    256
+
 #define ID_TO_POINTER(id) GSIZE_TO_POINTER ((gsize) (id))
 #define POINTER_TO_ID(p) ((gint64) GPOINTER_TO_SIZE (p))
 
@@ -274,13 +280,14 @@ choose_home (Export        *self,
   return best;
 }
 
-/* Adds @group's box under @parent_box (or at the top) with its child groups, depth first;
- * @placed marks groups already in the tree so that a parent loop cannot recurse for ever. */
+/* A box for @group holding its child groups' boxes, depth first; @placed marks groups already
+ * in the tree so that a parent loop cannot recurse for ever, and @boxes finds a group's box. */
 static Box *
-add_group_tree (Export     *self,
+add_group_tree (Export         *self,
                 const CvnGroup *group,
-                GHashTable *placed,
-                GHashTable *boxes)
+                guint           depth,
+                GHashTable     *placed,
+                GHashTable     *boxes)
 {
   g_autoptr (GPtrArray) children = NULL;
   Box *box = box_new (CVN_OBJECT_GROUP, group->id);
@@ -288,6 +295,8 @@ add_group_tree (Export     *self,
   box->children = g_ptr_array_new_with_free_func (box_free);
   g_hash_table_add (placed, ID_TO_POINTER (group->id));
   g_hash_table_insert (boxes, ID_TO_POINTER (group->id), box);
+  if (depth >= MAX_NESTING)
+    return box;
 
   children = cvn_snapshot_get_child_groups (self->snapshot, group->id);
   for (guint i = 0; i < children->len; i++)
@@ -295,7 +304,8 @@ add_group_tree (Export     *self,
       const CvnGroup *child = g_ptr_array_index (children, i);
 
       if (!g_hash_table_contains (placed, ID_TO_POINTER (child->id)))
-        g_ptr_array_add (box->children, add_group_tree (self, child, placed, boxes));
+        g_ptr_array_add (box->children,
+                         add_group_tree (self, child, depth + 1, placed, boxes));
     }
   return box;
 }
@@ -345,7 +355,8 @@ build_tree (Export *self)
     }
   else
     {
-      /* Groups without a parent first, then whatever a parent loop left unplaced. */
+      /* Groups without a parent first, then whatever a parent loop or MAX_NESTING left
+       * unplaced; the second pass places every group that is still left. */
       for (guint pass = 0; pass < 2; pass++)
         for (guint i = 0; i < self->snapshot->groups->len; i++)
           {
@@ -358,7 +369,7 @@ build_tree (Export *self)
               continue;
             if (pass == 0 && has_parent)
               continue;
-            g_ptr_array_add (self->roots, add_group_tree (self, group, placed, boxes));
+            g_ptr_array_add (self->roots, add_group_tree (self, group, 0, placed, boxes));
             if (has_parent)
               g_ptr_array_add (self->parent_edges, (gpointer) group);
           }
@@ -1802,7 +1813,7 @@ set_parent (Import   *self,
     {
       CvnGroup *above = lookup_group (self, up);
 
-      if (up == group_id || above == NULL || steps > g_hash_table_size (self->groups))
+      if (up == group_id || above == NULL || steps > MAX_PARENTS)
         return TRUE;
       up = above->parent_id;
     }
@@ -2399,7 +2410,6 @@ cvn_graphml_import (CvnDocument  *doc,
                     const char   *view,
                     GError      **error)
 {
-  g_autoptr (GError) local_error = NULL;
   g_autofree char *data = NULL;
   GStatBuf info;
   gsize length = 0;
@@ -2416,11 +2426,8 @@ cvn_graphml_import (CvnDocument  *doc,
                    _("%s is %s; Convenor reads XML files of up to %s"), path, size, limit);
       return NULL;
     }
-  if (!g_file_get_contents (path, &data, &length, &local_error))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not read “%s”: %s"), path,
-                   local_error->message);
-      return NULL;
-    }
+  /* GLib's message names the file already. */
+  if (!g_file_get_contents (path, &data, &length, error))
+    return NULL;
   return cvn_graphml_import_data (doc, path, data, length, view, error);
 }

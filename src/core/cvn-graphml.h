@@ -45,9 +45,10 @@
  * - Attributes Convenor has no field for are kept as notes, "name: value; name: value", at the
  *   end of a new group's purpose or a new school's engagement text; on people and on matched
  *   objects they are dropped. The summary lists them either way.
- * - `x` and `y` become saved positions in the chosen view.
- * Errors name the file and line: "in.graphml line 12, column 5: …" for XML that does not
- * parse, "in.graphml line 40: node “n3”: …" for what a node or edge says.
+ * - `x` and `y` become saved positions in the chosen view, matched objects' too.
+ * Errors (CVN_XML_ERROR from cvn-xml-safe.h, or G_FILE_ERROR) name the file and line:
+ * "in.graphml line 12, column 5: …" for XML that does not parse or is refused, "in.graphml
+ * line 40: node “n3”: …" for what a node or edge says. A failed import changes nothing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -676,7 +676,6 @@ cvn_xml_document_import (const char  *out_path,
                          const char  *xml_path,
                          GError     **error)
 {
-  g_autoptr (GError) local_error = NULL;
   g_autofree char *data = NULL;
   GStatBuf info;
   gsize length = 0;
@@ -700,11 +699,8 @@ cvn_xml_document_import (const char  *out_path,
                    _("%s is %s; Convenor reads XML files of up to %s"), xml_path, size, limit);
       return NULL;
     }
-  if (!g_file_get_contents (xml_path, &data, &length, &local_error))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not read “%s”: %s"),
-                   xml_path, local_error->message);
-      return NULL;
-    }
+  /* GLib's message names the file already. */
+  if (!g_file_get_contents (xml_path, &data, &length, error))
+    return NULL;
   return cvn_xml_document_import_data (out_path, xml_path, data, length, error);
 }

@@ -19,6 +19,7 @@
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <libxml/globals.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/relaxng.h>
@@ -34,6 +35,7 @@ typedef struct
 {
   const char *name;
   GError     *error;     /* the first problem: an error, or a refused declaration */
+  char       *other;     /* the first error libxml2 raised outside the parser (encodings) */
 } ParseState;
 
 static void
@@ -78,6 +80,18 @@ structured_error_cb (void       *user_data,
   else
     g_set_error (&state->error, CVN_XML_ERROR, CVN_XML_ERROR_MALFORMED, "%s: %s",
                  state->name, message);
+}
+
+/* Errors raised without a parser context (a failed encoding conversion) would go to stderr;
+ * this catches them for the duration of one parse, to report if nothing better comes. */
+static void
+other_error_cb (void       *user_data,
+                xmlErrorPtr xml_error)
+{
+  ParseState *state = user_data;
+
+  if (state->other == NULL && xml_error != NULL && xml_error->level >= XML_ERR_ERROR)
+    state->other = strip_message (xml_error->message);
 }
 
 static void
@@ -133,7 +147,9 @@ cvn_xml_safe_read_memory (const char  *name,
                           gsize        length,
                           GError     **error)
 {
-  ParseState state = { name, NULL };
+  ParseState state = { name, NULL, NULL };
+  xmlStructuredErrorFunc saved_handler;
+  void *saved_context;
   xmlParserCtxtPtr ctxt;
   xmlDoc *doc;
 
@@ -175,12 +191,21 @@ cvn_xml_safe_read_memory (const char  *name,
    * that callback is set, so it stays; warnings are not wanted at all. */
   ctxt->sax->warning = NULL;
 
+  /* The handler is libxml2's per-thread global; it is put back as it was straight after. */
+  saved_handler = xmlStructuredError;
+  saved_context = xmlStructuredErrorContext;
+  xmlSetStructuredErrorFunc (&state, other_error_cb);
   xmlParseDocument (ctxt);
+  xmlSetStructuredErrorFunc (saved_context, saved_handler);
 
   doc = g_steal_pointer (&ctxt->myDoc);
+  if (state.error == NULL && state.other != NULL)
+    g_set_error (&state.error, CVN_XML_ERROR, CVN_XML_ERROR_MALFORMED, "%s: %s", name,
+                 state.other);
   if (state.error == NULL && !ctxt->wellFormed)
     g_set_error (&state.error, CVN_XML_ERROR, CVN_XML_ERROR_MALFORMED,
                  _("%s is not well-formed XML"), name);
+  g_clear_pointer (&state.other, g_free);
   xmlFreeParserCtxt (ctxt);
 
   if (state.error == NULL && doc != NULL && doc->intSubset != NULL &&
@@ -206,7 +231,6 @@ cvn_xml_safe_read_file (const char  *path,
                         GError     **error)
 {
   g_autofree char *data = NULL;
-  g_autoptr (GError) local_error = NULL;
   GStatBuf info;
   gsize length = 0;
 
@@ -230,12 +254,9 @@ cvn_xml_safe_read_file (const char  *path,
                    _("%s is %s; Convenor reads XML files of up to %s"), path, size, limit);
       return NULL;
     }
-  if (!g_file_get_contents (path, &data, &length, &local_error))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not read “%s”: %s"), path,
-                   local_error->message);
-      return NULL;
-    }
+  /* GLib's message names the file already. */
+  if (!g_file_get_contents (path, &data, &length, error))
+    return NULL;
   return cvn_xml_safe_read_memory (path, data, length, error);
 }
 

@@ -33,10 +33,18 @@
  *   Randomness is a hash of each object's id; iteration order is node order, which follows
  *   the snapshot's order by name. The same document gives the same positions every time.
  *
- *   Measured with tests/bench (bench-render, debugoptimized build, one core of the 2-core
- *   workplace machine; median of 5): see the table in tests/bench/bench-render.c's header —
- *   600 schools about 10 ms, 3,000 about 60 ms, 25,000 about 0.7 s for the graph, hulls
- *   included. igraph FR (2.2 s) and sfdp (13.6 s) remain the issue's figures for comparison.
+ *   Measured with tests/bench/bench-render (debugoptimized build; the workplace machine has
+ *   2 cores and was shared with other builds, so these are CPU times of the layout thread,
+ *   median of 5, no saved positions, hulls included):
+ *
+ *     schools   nodes    structure    graph     map
+ *         600     ~800       2.5 ms    12 ms     3 ms
+ *       3,000   ~3,700        17 ms    80 ms    17 ms
+ *      25,000  ~30,000       210 ms   0.8 s    160 ms
+ *
+ *   against the issue's 13.6 s (sfdp) and 2.2 s (igraph FR) at 25,000. With saved positions
+ *   only new nodes are refined, so the forces cost next to nothing; tracing the hulls
+ *   (cvn-hull.c) is then most of the time.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

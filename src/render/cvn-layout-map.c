@@ -149,7 +149,7 @@ cvn_layout_map (CvnLayoutBuilder *builder)
       CvnLayoutNode *node = &g_array_index (layout->nodes, CvnLayoutNode, heading);
       double left = n_located > 0 ? map_width + LIST_GAP : 0;
       guint per_column = (guint) MAX (8.0, floor (map_height / LIST_ROW) - 1);
-      double width = cvn_layout_measure_text (builder, node->label, 14, TRUE) + 4;
+      double width = cvn_layout_measure_text (builder, node->label, 15, TRUE) * 1.05 + 6;
 
       layout->unplaced_heading = (int) heading;
       node->width = width;

@@ -1177,6 +1177,7 @@ cvn_layout_move_node (CvnLayout *self,
   node->label_rect.x += dx;
   node->label_rect.y += dy;
   node->flags |= CVN_NODE_PINNED;
+  self->generation++;
 
   for (guint h = 0; h < self->hulls->len; h++)
     {

@@ -140,6 +140,7 @@ struct _CvnLayout
   double   metres_per_unit; /* map: for the scale bar; 0 elsewhere */
   double   font_size;       /* structure: label size in layout units */
   int      unplaced_heading; /* map: node index of "No location:", or -1 */
+  guint64  generation;      /* changes whenever cvn_layout_move_node() moves something */
 
   /*< private >*/
   GHashTable *index;       /* (kind, id) -> first node index + 1 */

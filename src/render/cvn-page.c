@@ -18,7 +18,9 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <errno.h>
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
@@ -141,6 +143,24 @@ cvn_export_format_to_string (CvnExportFormat format)
     default:
       g_return_val_if_reached ("pdf");
     }
+}
+
+gboolean
+cvn_page_check_writable (const char  *path,
+                         GError     **error)
+{
+  g_autofree char *folder = NULL;
+  int saved_errno;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  folder = g_path_get_dirname (path);
+  if (g_file_test (folder, G_FILE_TEST_IS_DIR) && g_access (folder, W_OK) == 0)
+    return TRUE;
+  saved_errno = g_file_test (folder, G_FILE_TEST_EXISTS) ? errno : ENOENT;
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("Could not write “%s”: %s"), path, g_strerror (saved_errno));
+  return FALSE;
 }
 
 char *
@@ -956,6 +976,8 @@ cvn_export_view (CvnDocument             *doc,
                    _("Cannot tell the format of “%s”: name it .pdf, .svg or .png"), path);
       return FALSE;
     }
+  if (!cvn_page_check_writable (path, error))
+    return FALSE;
   cvn_paper_get_size (options->paper, options->landscape, &width, &height);
   pages = cvn_export_create_pages (doc, snapshot, options, width, height, error);
   if (pages == NULL)

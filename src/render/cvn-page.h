@@ -79,6 +79,12 @@ gboolean    cvn_export_format_from_path (const char      *path,
 /* "pdf", "svg", "png". */
 const char *cvn_export_format_to_string (CvnExportFormat format);
 
+/* Fails, naming @path and the reason, when the folder @path would be written in is missing
+ * or not writable: checked before drawing, since cairo reports only "error while writing to
+ * output stream" once it is too late to say why. */
+gboolean    cvn_page_check_writable    (const char      *path,
+                                        GError         **error);
+
 /* A date as pages print it, "28 November 2026", from YYYY-MM-DD; other text is returned as
  * it is. */
 char       *cvn_page_format_date       (const char      *iso_date);

@@ -68,7 +68,33 @@ cvn_raster_end (CvnRaster *raster)
   cairo_surface_mark_dirty (raster->surface);
 }
 
-/* Premultiplied OVER of a colour with @alpha (0-256) onto one pixel. */
+/* Premultiplied OVER of a colour with @alpha (0-256) onto one pixel. Two channels are
+ * blended per multiplication (red and blue, then alpha and green), the usual trick for
+ * 8-bit ARGB. */
+static inline guint32
+premultiply (guint red,
+             guint green,
+             guint blue,
+             guint alpha)
+{
+  guint a = MIN (alpha, 256u);
+
+  return (MIN (255u, a * 255 >> 8)) << 24 | ((red * a) >> 8) << 16 | ((green * a) >> 8) << 8 |
+         ((blue * a) >> 8);
+}
+
+static inline void
+blend_premultiplied (guint32 *pixel,
+                     guint32  source,
+                     guint    inverse)
+{
+  guint32 d = *pixel;
+  guint32 rb = ((d & 0x00ff00ff) * inverse >> 8) & 0x00ff00ff;
+  guint32 ag = (((d >> 8) & 0x00ff00ff) * inverse) & 0xff00ff00;
+
+  *pixel = source + (rb | ag);
+}
+
 static inline void
 blend (guint32 *pixel,
        guint    red,
@@ -76,14 +102,7 @@ blend (guint32 *pixel,
        guint    blue,
        guint    alpha)
 {
-  guint32 d = *pixel;
-  guint inverse = 256 - alpha;
-  guint a = (alpha * 255 + inverse * (d >> 24)) >> 8;
-  guint r = (red * alpha + inverse * ((d >> 16) & 0xff)) >> 8;
-  guint g = (green * alpha + inverse * ((d >> 8) & 0xff)) >> 8;
-  guint b = (blue * alpha + inverse * (d & 0xff)) >> 8;
-
-  *pixel = a << 24 | r << 16 | g << 8 | b;
+  blend_premultiplied (pixel, premultiply (red, green, blue, alpha), 256 - MIN (alpha, 256u));
 }
 
 static inline void
@@ -248,7 +267,8 @@ cvn_raster_fill_rings (CvnRaster *r,
                        double     alpha)
 {
   guint cr = (guint) (red * 255 + 0.5), cg = (guint) (green * 255 + 0.5);
-  guint cb = (guint) (blue * 255 + 0.5), a = (guint) (alpha * 256 + 0.5);
+  guint cb = (guint) (blue * 255 + 0.5), a = MIN ((guint) (alpha * 256 + 0.5), 256u);
+  guint32 source = premultiply (cr, cg, cb, a);
   double ymin = G_MAXDOUBLE, ymax = -G_MAXDOUBLE;
   guint n_edges = 0;
   g_autofree double *edges = NULL;   /* x0, y0, x1, y1 in pixels, y0 < y1 */
@@ -266,12 +286,17 @@ cvn_raster_fill_rings (CvnRaster *r,
     {
       const CvnLayoutRing *ring = &g_array_index (rings, CvnLayoutRing, k);
       const CvnPoint *p = &g_array_index (points, CvnPoint, ring->first_point);
+      const CvnPoint *last = &p[ring->n_points - 1];
 
-      for (guint i = 0, j = ring->n_points - 1; i < ring->n_points; j = i++)
+      /* Vertices closer than a pixel to the previous one add nothing at this scale. */
+      for (guint i = 0; i < ring->n_points; i++)
         {
-          double ax = p[j].x * r->sx + r->tx, ay = p[j].y * r->sy + r->ty;
+          double ax = last->x * r->sx + r->tx, ay = last->y * r->sy + r->ty;
           double bx = p[i].x * r->sx + r->tx, by = p[i].y * r->sy + r->ty;
 
+          if (i + 1 < ring->n_points && fabs (bx - ax) < 1.0 && fabs (by - ay) < 1.0)
+            continue;
+          last = &p[i];
           if (ay == by)
             continue;
           if (ay > by)
@@ -336,8 +361,27 @@ cvn_raster_fill_rings (CvnRaster *r,
             int xe = MIN (r->x1 - 1, (int) floor (crossings[k + 1] - 0.5));
 
             for (int x = xs; x <= xe; x++)
-              blend (row + x, cr, cg, cb, a);
+              blend_premultiplied (row + x, source, 256 - a);
           }
       }
   }
+}
+
+void
+cvn_raster_dot (CvnRaster *r,
+                double     x,
+                double     y,
+                int        size,
+                double     red,
+                double     green,
+                double     blue)
+{
+  guint cr = (guint) (red * 255 + 0.5), cg = (guint) (green * 255 + 0.5);
+  guint cb = (guint) (blue * 255 + 0.5);
+  int px = (int) floor (x * r->sx + r->tx - size / 2.0 + 0.5);
+  int py = (int) floor (y * r->sy + r->ty - size / 2.0 + 0.5);
+
+  for (int j = MAX (py, r->y0); j < MIN (py + size, r->y1); j++)
+    for (int i = MAX (px, r->x0); i < MIN (px + size, r->x1); i++)
+      blend (r->data + (gsize) j * r->stride + i, cr, cg, cb, 256);
 }

@@ -54,4 +54,14 @@ void     cvn_raster_fill_rings (CvnRaster      *raster,
                                 double          blue,
                                 double          alpha);
 
+/* An opaque square of @size pixels centred on a layout point: a marker too small to have a
+ * shape. */
+void     cvn_raster_dot     (CvnRaster *raster,
+                             double     x,
+                             double     y,
+                             int        size,
+                             double     red,
+                             double     green,
+                             double     blue);
+
 G_END_DECLS

@@ -31,6 +31,7 @@
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
@@ -55,6 +56,14 @@ typedef struct
   char       *label;
 } LegendEntry;
 
+/* What a cached scene was drawn for. */
+typedef struct
+{
+  CvnViewport    viewport;
+  cairo_matrix_t device;
+  guint64        generation;
+} CacheKey;
+
 struct _CvnRenderer
 {
   GObject         parent_instance;
@@ -73,6 +82,8 @@ struct _CvnRenderer
   GArray         *visible;         /* guint, reused per frame */
   GHashTable     *sprites;         /* marker images by style, for image targets */
   CvnColour      *colours;         /* per node, for the current layout and style */
+  cairo_surface_t *scene;          /* the last scene drawn for an image target */
+  CacheKey        scene_key;
 };
 
 G_DEFINE_FINAL_TYPE (CvnRenderer, cvn_renderer, G_TYPE_OBJECT)
@@ -120,6 +131,8 @@ cvn_renderer_finalize (GObject *object)
   g_clear_pointer (&self->drawn_nodes, g_array_unref);
   g_clear_pointer (&self->visible, g_array_unref);
   g_clear_pointer (&self->sprites, g_hash_table_unref);
+  g_clear_pointer (&self->colours, g_free);
+  g_clear_pointer (&self->scene, cairo_surface_destroy);
 
   G_OBJECT_CLASS (cvn_renderer_parent_class)->finalize (object);
 }
@@ -304,6 +317,7 @@ cvn_renderer_set_layout (CvnRenderer *self,
   g_clear_pointer (&self->layout, cvn_layout_unref);
   self->layout = layout;
   clear_label_cache (self);
+  g_clear_pointer (&self->scene, cairo_surface_destroy);
   build_legend (self);
 }
 
@@ -325,6 +339,7 @@ cvn_renderer_set_style (CvnRenderer          *self,
     return;
   self->style = *style;
   clear_label_cache (self);
+  g_clear_pointer (&self->scene, cairo_surface_destroy);
   build_legend (self);
 }
 
@@ -722,13 +737,15 @@ draw_hulls (Frame *f)
       group_colour (f->self, group, &colour);
       if (fast)
         {
-          double min_step = 1.2 / f->scale;
+          /* About a dozen segments are enough for the outline of a small hull. */
+          double min_step = MAX (1.2, MAX (hull->bounds.width, hull->bounds.height) *
+                                      f->scale / 14) / f->scale;
 
           cvn_raster_fill_rings (&raster, layout->rings, layout->points, hull->first_ring,
                                  hull->n_rings, colour.red, colour.green, colour.blue,
                                  hc ? 0.20 : 0.12);
           /* A hull a few pixels across is a tinted spot; an outline would only blur it. */
-          if (MAX (hull->bounds.width, hull->bounds.height) * f->scale < 6)
+          if (MAX (hull->bounds.width, hull->bounds.height) * f->scale < 10)
             continue;
           for (guint k = 0; k < hull->n_rings; k++)
             {
@@ -776,7 +793,8 @@ segment_visible (Frame  *f,
 }
 
 /* Which batch an edge is drawn in, or -1: 0 memberships of a school in its own group, 1
- * groups under groups, 2 people at their schools, 3 memberships reaching further. */
+ * groups under groups, 2 people at their schools, 3 a school's memberships of its other
+ * groups (drawn only for selected nodes, see edge_selected), 4 people's seats. */
 static int
 edge_pass (const CvnLayoutEdge *edge,
            const CvnLayoutNode *a,
@@ -792,7 +810,9 @@ edge_pass (const CvnLayoutEdge *edge,
         return 1;
       if (school_px < 1.5)
         return -1;
-      return a->parent == (int) edge->target && a->kind == CVN_OBJECT_ESTABLISHMENT ? 0 : 3;
+      if (a->kind == CVN_OBJECT_PERSON)
+        return 4;
+      return a->parent == (int) edge->target ? 0 : 3;
     case CVN_EDGE_PARENT:
       return 1;
     case CVN_EDGE_WORKS_AT:
@@ -809,11 +829,74 @@ edge_style (int      pass,
             double  *alpha,
             double  *width)
 {
-  static const double alphas[2][4] = { { 0.28, 0.4, 0.6, 0.10 }, { 0.7, 0.8, 0.9, 0.35 } };
-  static const double widths[2][4] = { { 0.9, 1.3, 1.2, 0.8 }, { 1.4, 2.0, 1.2, 0.8 } };
+  static const double alphas[2][5] = { { 0.28, 0.4, 0.6, 0.10, 0.22 },
+                                       { 0.7, 0.8, 0.9, 0.35, 0.6 } };
+  static const double widths[2][5] = { { 0.9, 1.3, 1.2, 0.8, 0.8 },
+                                       { 1.4, 2.0, 1.2, 0.8, 1.2 } };
 
   *alpha = alphas[hc ? 1 : 0][pass];
   *width = widths[hc ? 1 : 0][pass];
+}
+
+/* An edge is drawn when one of its ends is in view: a line that only passes through the
+ * viewport, between two nodes off screen, tells the reader nothing they can follow, and
+ * a zoomed view of a large borough would otherwise be crossed by hundreds of them. */
+static gboolean
+end_visible (Frame               *f,
+             const CvnLayoutNode *a,
+             const CvnLayoutNode *b)
+{
+  const CvnRect *v = &f->visible;
+
+  return (a->x >= v->x && a->x <= v->x + v->width && a->y >= v->y && a->y <= v->y + v->height) ||
+         (b->x >= v->x && b->x <= v->x + v->width && b->y >= v->y && b->y <= v->y + v->height);
+}
+
+/* An edge leaving the viewport is drawn as a 60-pixel stub from its visible end: enough
+ * to show which way it goes (the whole edge appears when either end is selected), without
+ * a zoomed view of a large borough paying for hundreds of lines to a board or committee
+ * far away. */
+static void
+draw_edge_line (Frame               *f,
+                CvnRaster           *raster,
+                const CvnLayoutNode *a,
+                const CvnLayoutNode *b,
+                double               width,
+                double               alpha)
+{
+  const CvnRect *v = &f->visible;
+  gboolean a_in = a->x >= v->x && a->x <= v->x + v->width && a->y >= v->y &&
+                  a->y <= v->y + v->height;
+  gboolean b_in = b->x >= v->x && b->x <= v->x + v->width && b->y >= v->y &&
+                  b->y <= v->y + v->height;
+  double x0 = a->x, y0 = a->y, x1 = b->x, y1 = b->y;
+  double length = hypot (x1 - x0, y1 - y0);
+  double stub = 60 / f->scale;
+
+  if (a_in != b_in && length > stub)
+    {
+      if (!a_in)
+        {
+          double t;
+
+          t = x0; x0 = x1; x1 = t;
+          t = y0; y0 = y1; y1 = t;
+        }
+      x1 = x0 + (x1 - x0) * stub / length;
+      y1 = y0 + (y1 - y0) * stub / length;
+    }
+  cvn_raster_line (raster, x0, y0, x1, y1, width, 0.24, 0.22, 0.27, alpha);
+}
+
+/* A school's memberships beyond its own cluster cross the whole drawing (a diocese, a
+ * hub): the hulls already show them, so these edges appear only around what is selected,
+ * where they answer "what else is this in?". */
+static gboolean
+edge_selected (Frame               *f,
+               const CvnLayoutEdge *edge)
+{
+  return g_hash_table_contains (f->selected, GUINT_TO_POINTER (edge->source + 1)) ||
+         g_hash_table_contains (f->selected, GUINT_TO_POINTER (edge->target + 1));
 }
 
 static void
@@ -835,18 +918,18 @@ draw_graph_edges (Frame *f)
           int pass = edge_pass (edge, a, school_px);
           double alpha, width;
 
-          if (pass < 0 || !segment_visible (f, a->x, a->y, b->x, b->y))
+          if (pass < 0 || (pass == 3 && !edge_selected (f, edge)) ||
+              !end_visible (f, a, b))
             continue;
           edge_style (pass, hc, &alpha, &width);
-          cvn_raster_line (&raster, a->x, a->y, b->x, b->y, width, 0.24, 0.22, 0.27,
-                           pass == 2 ? alpha * 0.7 : alpha);
+          draw_edge_line (f, &raster, a, b, width, pass == 2 ? alpha * 0.7 : alpha);
         }
       cvn_raster_end (&raster);
       return;
     }
 
   /* Vector targets: one stroke per batch. */
-  for (int pass = 0; pass < 4; pass++)
+  for (int pass = 0; pass < 5; pass++)
     {
       guint n = 0;
       double alpha, width;
@@ -859,7 +942,8 @@ draw_graph_edges (Frame *f)
           const CvnLayoutNode *b = &g_array_index (layout->nodes, CvnLayoutNode, edge->target);
 
           if (edge_pass (edge, a, school_px) != pass ||
-              !segment_visible (f, a->x, a->y, b->x, b->y))
+              (pass == 3 && !edge_selected (f, edge)) ||
+              !end_visible (f, a, b))
             continue;
           cairo_move_to (cr, a->x, a->y);
           cairo_line_to (cr, b->x, b->y);
@@ -973,12 +1057,11 @@ draw_markers_blit (Frame *f)
   CvnLayout *layout = f->layout;
   GArray *visible = self->visible;
   cairo_t *cr = f->cr;
-  double px = 1.0 / f->scale;
   gboolean any_small = FALSE;
   CvnColour risk = { 0.75, 0.11, 0.16 }, gold = { 0.96, 0.76, 0.07 };
 
-  /* Markers below a pixel and a half: one-pixel squares, batched by colour (rectangles
-   * are cairo's fast path). */
+  /* Markers below a pixel and a half: squares of one or two pixels, written straight into
+   * the image, one per node, so the density of a zoomed-out borough still shows. */
   for (guint v = 0; v < visible->len && !any_small; v++)
     {
       const CvnLayoutNode *node = &g_array_index (layout->nodes, CvnLayoutNode,
@@ -989,46 +1072,25 @@ draw_markers_blit (Frame *f)
     }
   if (any_small)
     {
-      CvnColour done[12];
-      guint n_done = 0;
+      CvnRaster raster;
 
-      for (;;)
+      if (cvn_raster_begin (&raster, cr))
         {
-          gboolean found = FALSE;
-          CvnColour colour = { 0, 0, 0 };
-
-          cairo_new_path (cr);
           for (guint v = 0; v < visible->len; v++)
             {
               const CvnLayoutNode *node = &g_array_index (layout->nodes, CvnLayoutNode,
                                                           g_array_index (visible, guint, v));
+              double r = marker_radius (node) * f->scale;
               CvnColour c;
-              gboolean seen = FALSE;
 
               if (node->kind == CVN_OBJECT_NONE || (node->flags & CVN_NODE_UNPLACED) ||
-                  marker_radius (node) * f->scale >= 1.5)
+                  r >= 1.5)
                 continue;
               node_colour (self, node, &c);
-              if (!found)
-                {
-                  for (guint k = 0; k < n_done; k++)
-                    seen |= memcmp (&done[k], &c, sizeof c) == 0;
-                  if (seen)
-                    continue;
-                  colour = c;
-                  found = TRUE;
-                }
-              else if (memcmp (&colour, &c, sizeof c) != 0)
-                continue;
-              cairo_rectangle (cr, node->x - px * 0.7, node->y - px * 0.7, px * 1.4, px * 1.4);
+              cvn_raster_dot (&raster, node->x, node->y, r >= 0.75 ? 2 : 1, c.red, c.green,
+                              c.blue);
             }
-          if (!found)
-            break;
-          set_source (cr, &colour, 1.0);
-          cairo_fill (cr);
-          if (n_done == G_N_ELEMENTS (done))
-            break;
-          done[n_done++] = colour;
+          cvn_raster_end (&raster);
         }
     }
 
@@ -1915,21 +1977,16 @@ draw_scale_bar (Frame   *f,
   legend_text (self, cr, label, x, y - 8 - size * 1.35, size, FALSE);
 }
 
-void
-cvn_renderer_draw (CvnRenderer        *self,
-                   cairo_t            *cr,
-                   const CvnViewport  *viewport,
-                   const CvnObjectRef *selection,
-                   guint               n_selection)
+/* Draws everything but the selection onto @cr, whose user space is the device space. */
+static void
+draw_scene (CvnRenderer       *self,
+            cairo_t           *cr,
+            const CvnViewport *viewport,
+            GHashTable        *selected)
 {
   Frame f = { 0 };
-  g_autoptr (GHashTable) selected = g_hash_table_new (g_direct_hash, g_direct_equal);
   double margin;
   CvnRect legend_area = { 0, 0, 0, 0 }, scale_area = { 0, 0, 0, 0 };
-
-  g_return_if_fail (CVN_IS_RENDERER (self));
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (viewport != NULL && viewport->scale > 0);
 
   g_array_set_size (self->drawn_rects, 0);
   g_array_set_size (self->drawn_nodes, 0);
@@ -1938,11 +1995,6 @@ cvn_renderer_draw (CvnRenderer        *self,
     {
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_paint (cr);
-    }
-  if (self->layout == NULL)
-    {
-      cairo_restore (cr);
-      return;
     }
 
   f.self = self;
@@ -1954,13 +2006,6 @@ cvn_renderer_draw (CvnRenderer        *self,
   f.device_width = viewport->width * viewport->scale;
   f.device_height = viewport->height * viewport->scale;
   cairo_get_matrix (cr, &f.device);
-  for (guint i = 0; i < n_selection; i++)
-    {
-      int index = cvn_layout_find_node (self->layout, selection[i].kind, selection[i].id);
-
-      if (index >= 0)
-        g_hash_table_add (selected, GUINT_TO_POINTER ((guint) index + 1));
-    }
 
   /* Nodes just outside the viewport may still reach into it with a badge or outline. */
   margin = 16 / f.scale + 2 * CVN_GROUP_RADIUS;
@@ -1975,33 +2020,16 @@ cvn_renderer_draw (CvnRenderer        *self,
   switch (self->layout->view)
     {
     case CVN_VIEW_STRUCTURE:
-      {gint64 t0 = g_get_monotonic_time (), t1;
       draw_connectors (&f);
-      cairo_surface_flush (cairo_get_target (cr));
-      t1 = g_get_monotonic_time ();
       draw_structure_nodes (&f);
-      cairo_surface_flush (cairo_get_target (cr));
-      if (g_getenv ("PROF")) g_printerr ("connectors %.1f nodes %.1f\n", (t1-t0)/1000.0, (g_get_monotonic_time () - t1)/1000.0);}
-      draw_selection (&f);
       break;
     case CVN_VIEW_GRAPH:
     case CVN_VIEW_MAP:
-      {
-      gint64 t0 = g_get_monotonic_time (), t1, t2, t3;
       draw_hulls (&f);
-      cairo_surface_flush (cairo_get_target (cr));
-      t1 = g_get_monotonic_time ();
       if (self->layout->view == CVN_VIEW_GRAPH)
         draw_graph_edges (&f);
-      cairo_surface_flush (cairo_get_target (cr));
-      t2 = g_get_monotonic_time ();
       draw_markers (&f);
-      cairo_surface_flush (cairo_get_target (cr));
-      t3 = g_get_monotonic_time ();
       draw_list_rows (&f);
-      draw_selection (&f);
-      if (g_getenv ("PROF")) g_printerr ("hulls %.1f edges %.1f markers %.1f ", (t1-t0)/1000.0, (t2-t1)/1000.0, (t3-t2)/1000.0);
-      }
       break;
     default:
       g_assert_not_reached ();
@@ -2024,12 +2052,24 @@ cvn_renderer_draw (CvnRenderer        *self,
         occupy (&f, &legend_area);
       if (scale_area.width > 0)
         occupy (&f, &scale_area);
+      /* Keep labels off the list of schools with no location beside the map. */
+      for (guint v = 0; v < self->visible->len; v++)
+        {
+          const CvnLayoutNode *node = &g_array_index (self->layout->nodes, CvnLayoutNode,
+                                                      g_array_index (self->visible, guint, v));
+          CvnRect rect;
+
+          if (!(node->flags & CVN_NODE_UNPLACED) && node->shape != CVN_SHAPE_HEADING)
+            continue;
+          rect.x = (node->x - node->width / 2 - viewport->x) * f.scale - 12;
+          rect.y = (node->y - node->height / 2 - viewport->y) * f.scale;
+          rect.width = node->width * f.scale + 12;
+          rect.height = node->height * f.scale;
+          occupy (&f, &rect);
+        }
       cairo_scale (cr, f.scale, f.scale);
       cairo_translate (cr, -viewport->x, -viewport->y);
-      {gint64 t0 = g_get_monotonic_time ();
       draw_floating_labels (&f);
-      cairo_surface_flush (cairo_get_target (cr));
-      if (g_getenv ("PROF")) g_printerr ("labels %.1f\n", (g_get_monotonic_time () - t0)/1000.0);}
       for (int c = 0; c < f.cell_columns * f.cell_rows; c++)
         if (f.cells[c] != NULL)
           g_array_unref (f.cells[c]);
@@ -2037,6 +2077,138 @@ cvn_renderer_draw (CvnRenderer        *self,
       g_array_unref (f.occupied);
     }
   cairo_restore (cr);
+}
+
+/* The selection, over a scene drawn before: rings, outlines, and the memberships of
+ * selected nodes that reach across the drawing. */
+static void
+draw_selection_overlay (CvnRenderer       *self,
+                        cairo_t           *cr,
+                        const CvnViewport *viewport,
+                        GHashTable        *selected)
+{
+  Frame f = { 0 };
+  double margin = 16 / viewport->scale + 2 * CVN_GROUP_RADIUS;
+  CvnLayout *layout = self->layout;
+
+  if (g_hash_table_size (selected) == 0)
+    return;
+  cairo_save (cr);
+  f.self = self;
+  f.layout = layout;
+  f.cr = cr;
+  f.viewport = viewport;
+  f.scale = viewport->scale;
+  f.selected = selected;
+  f.device_width = viewport->width * viewport->scale;
+  f.device_height = viewport->height * viewport->scale;
+  cairo_get_matrix (cr, &f.device);
+  f.visible = (CvnRect) { viewport->x - margin, viewport->y - margin,
+                          viewport->width + 2 * margin, viewport->height + 2 * margin };
+  cairo_scale (cr, f.scale, f.scale);
+  cairo_translate (cr, -viewport->x, -viewport->y);
+  if (layout->view == CVN_VIEW_GRAPH)
+    {
+      cairo_new_path (cr);
+      for (guint e = 0; e < layout->edges->len; e++)
+        {
+          const CvnLayoutEdge *edge = &g_array_index (layout->edges, CvnLayoutEdge, e);
+          const CvnLayoutNode *a = &g_array_index (layout->nodes, CvnLayoutNode, edge->source);
+          const CvnLayoutNode *b = &g_array_index (layout->nodes, CvnLayoutNode, edge->target);
+
+          if (edge->kind == CVN_EDGE_TREE || !edge_selected (&f, edge) ||
+              !segment_visible (&f, a->x, a->y, b->x, b->y))
+            continue;
+          cairo_move_to (cr, a->x, a->y);
+          cairo_line_to (cr, b->x, b->y);
+        }
+      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.7);
+      cairo_set_line_width (cr, 1.5 / f.scale);
+      cairo_stroke (cr);
+    }
+  draw_selection (&f);
+  cairo_restore (cr);
+}
+
+void
+cvn_renderer_draw (CvnRenderer        *self,
+                   cairo_t            *cr,
+                   const CvnViewport  *viewport,
+                   const CvnObjectRef *selection,
+                   guint               n_selection)
+{
+  g_autoptr (GHashTable) selected = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr (GHashTable) none = g_hash_table_new (g_direct_hash, g_direct_equal);
+  cairo_matrix_t device;
+  int width, height;
+  CacheKey key;
+
+  g_return_if_fail (CVN_IS_RENDERER (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (viewport != NULL && viewport->scale > 0);
+
+  if (self->layout == NULL)
+    {
+      if (self->style.paint_background)
+        {
+          cairo_save (cr);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_paint (cr);
+          cairo_restore (cr);
+        }
+      return;
+    }
+  for (guint i = 0; i < n_selection; i++)
+    {
+      int index = cvn_layout_find_node (self->layout, selection[i].kind, selection[i].id);
+
+      if (index >= 0)
+        g_hash_table_add (selected, GUINT_TO_POINTER ((guint) index + 1));
+    }
+
+  /* Image targets keep the scene in a cache: a frame that only changes the selection, or
+   * repeats (hover, a toast, a redraw of the window), copies it instead of drawing 25,000
+   * schools again. Any change of viewport, layout (a dragged node) or style draws anew. */
+  cairo_get_matrix (cr, &device);
+  width = (int) ceil (viewport->width * viewport->scale);
+  height = (int) ceil (viewport->height * viewport->scale);
+  if (!can_blit (cr) || device.xx != 1 || device.yy != 1 || width <= 0 || height <= 0 ||
+      (gsize) width * height > 16 * 1024 * 1024)
+    {
+      draw_scene (self, cr, viewport, none);
+      draw_selection_overlay (self, cr, viewport, selected);
+      return;
+    }
+  memset (&key, 0, sizeof key);
+  key.viewport = *viewport;
+  key.device = device;
+  key.device.x0 = key.device.y0 = 0;
+  key.generation = self->layout->generation;
+  if (self->scene == NULL || memcmp (&key, &self->scene_key, sizeof key) != 0)
+    {
+      cairo_t *scene_cr;
+
+      g_clear_pointer (&self->scene, cairo_surface_destroy);
+      self->scene = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      scene_cr = cairo_create (self->scene);
+      draw_scene (self, scene_cr, viewport, none);
+      cairo_destroy (scene_cr);
+      memcpy (&self->scene_key, &key, sizeof key);
+    }
+  cairo_save (cr);
+  cairo_set_source_surface (cr, self->scene, 0, 0);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+  cairo_restore (cr);
+  draw_selection_overlay (self, cr, viewport, selected);
+}
+
+void
+cvn_renderer_invalidate (CvnRenderer *self)
+{
+  g_return_if_fail (CVN_IS_RENDERER (self));
+
+  g_clear_pointer (&self->scene, cairo_surface_destroy);
 }
 
 void
@@ -2088,4 +2260,11 @@ cvn_render_to_png (CvnLayout            *layout,
       return FALSE;
     }
   return TRUE;
+}
+
+void
+cvn_render_shutdown (void)
+{
+  pango_cairo_font_map_set_default (NULL);
+  FcFini ();
 }

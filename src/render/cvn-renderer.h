@@ -75,6 +75,10 @@ void         cvn_renderer_draw            (CvnRenderer          *self,
                                            const CvnObjectRef   *selection,
                                            guint                 n_selection);
 
+/* Forgets the cached scene, so the next draw renders everything again. A canvas needs it
+ * only after changing a layout in place other than by cvn_layout_move_node(). */
+void         cvn_renderer_invalidate      (CvnRenderer          *self);
+
 /* The labels the last draw placed, as device rectangles (CvnRect), with the node index of
  * each in @nodes (guint). For tests and for a canvas that wants to show tooltips only for
  * unlabelled nodes. */
@@ -82,13 +86,18 @@ void         cvn_renderer_get_drawn_labels (CvnRenderer         *self,
                                             GArray             **rects,
                                             GArray             **nodes);
 
-/* Draws @view of @snapshot into a new PNG file of @width x @height pixels, fitted, as the
- * canvas would show it. */
+/* Draws @layout into a new PNG file of @width x @height pixels, fitted, as the canvas
+ * would show it after "zoom to fit" (legend included, no page furniture). */
 gboolean     cvn_render_to_png            (CvnLayout            *layout,
                                            const CvnRenderStyle *style,
                                            int                   width,
                                            int                   height,
                                            const char           *path,
                                            GError              **error);
+
+/* Releases the font caches that Pango, cairo and fontconfig keep for the life of the
+ * process, so that a leak checker run at exit sees only real leaks. Call it last, from a
+ * program's exit path, after every renderer is gone. */
+void         cvn_render_shutdown          (void);
 
 G_END_DECLS

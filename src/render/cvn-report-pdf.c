@@ -773,6 +773,8 @@ cvn_report_write_pdf (const CvnReport       *report,
   g_return_val_if_fail (report != NULL && options != NULL && path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!cvn_page_check_writable (path, error))
+    return FALSE;
   pager = cvn_report_pager_new (report, options);
   surface = cairo_pdf_surface_create (path, options->page_width, options->page_height);
   if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)

@@ -18,6 +18,7 @@
 #include "cvn-error-dialog.h"
 #include "cvn-model.h"
 #include "cvn-sample.h"
+#include "cvn-templates.h"
 
 #include <errno.h>
 #include <glib/gi18n.h>
@@ -293,22 +294,21 @@ new_document_filter (void)
   return filter;
 }
 
-static void
-new_response_cb (GtkNativeDialog *chooser,
-                 int              response,
-                 CvnApplication  *self)
+CvnWindow *
+cvn_application_create_document (CvnApplication *self,
+                                  GFile          *chosen,
+                                  const char     *template_name,
+                                  GError        **error)
 {
-  g_autoptr (GFile) chosen = NULL;
   g_autoptr (GFile) file = NULL;
   g_autoptr (CvnDocument) document = NULL;
-  g_autoptr (GError) error = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *path = NULL;
 
-  if (response != GTK_RESPONSE_ACCEPT)
-    goto out;
+  g_return_val_if_fail (CVN_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (chosen), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   basename = g_file_get_basename (chosen);
   if (!g_str_has_suffix (basename, ".convenor"))
     {
@@ -324,31 +324,101 @@ new_response_cb (GtkNativeDialog *chooser,
 
   path = g_file_get_path (file);
   if (path == NULL)
-    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                         _("New documents can only be created in a folder on this computer."));
-  else if (find_window (self, file) != NULL)
-    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_BUSY,
-                 _("“%s” is open in another window; choose another name."), basename);
-  /* The chooser has already asked whether to replace an existing file. */
-  else if (g_file_query_exists (file, NULL) && !g_file_delete (file, NULL, &error))
-    g_prefix_error (&error, _("Replacing “%s”: "), path);
-  else
-    document = cvn_document_create (path, &error);
-
-  if (document == NULL)
     {
-      g_autofree char *heading = g_strdup_printf (_("Could Not Create “%s”"), basename);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("New documents can only be created in a folder on this "
+                             "computer."));
+      return NULL;
+    }
+  if (find_window (self, file) != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                   _("“%s” is open in another window; choose another name."), basename);
+      return NULL;
+    }
+  /* The chooser has already asked whether to replace an existing file. */
+  if (g_file_query_exists (file, NULL) && !g_file_delete (file, NULL, error))
+    {
+      g_prefix_error (error, _("Replacing “%s”: "), path);
+      return NULL;
+    }
+  document = cvn_document_create (path, error);
+  if (document == NULL)
+    return NULL;
 
-      report_error (self, heading, error);
-      goto out;
+  /* A template fills the new document as its first edit, so undoing it leaves the empty
+   * document the user asked for rather than no document at all. */
+  if (template_name != NULL && !cvn_template_build (document, template_name, error))
+    {
+      g_clear_object (&document);
+      g_file_delete (file, NULL, NULL);
+      return NULL;
     }
 
   add_to_recent (self, file);
-  present_document (self, document, FALSE);
+  return present_document (self, document, FALSE);
+}
 
-out:
+static void
+new_response_cb (GtkNativeDialog *chooser,
+                 int              response,
+                 CvnApplication  *self)
+{
+  const char *template_name = g_object_get_data (G_OBJECT (chooser), "cvn-template");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr (GError) error = NULL;
+
+      if (cvn_application_create_document (self, chosen, template_name, &error) == NULL)
+        {
+          g_autofree char *basename = g_file_get_basename (chosen);
+          g_autofree char *heading = g_strdup_printf (_("Could Not Create “%s”"), basename);
+
+          report_error (self, heading, error);
+        }
+    }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
+}
+
+/* Asks where to save a new document, empty or (with @template_name) from a template. */
+static void
+choose_new_document (CvnApplication *self,
+                     const char     *template_name)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr (GtkFileFilter) filter = new_document_filter ();
+  g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (template_name != NULL)
+    {
+      g_autofree char *place = g_strdup (template_name);
+
+      /* Template names are place names in lower case: "cumbria" -> "Cumbria". */
+      place[0] = g_ascii_toupper (place[0]);
+      /* TRANSLATORS: the title of the file chooser; %s is a place, such as Cumbria. */
+      title = g_strdup_printf (_("New Document from the %s Model"), place);
+      /* TRANSLATORS: the suggested file name of a new document from a template. */
+      name = g_strdup_printf (_("%s model.convenor"), place);
+    }
+  else
+    {
+      title = g_strdup (_("New Document"));
+      name = g_strdup (_("Untitled.convenor"));
+    }
+
+  chooser = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Create"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data_full (G_OBJECT (chooser), "cvn-template", g_strdup (template_name), g_free);
+  g_signal_connect (chooser, "response", G_CALLBACK (new_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -356,19 +426,26 @@ new_action (GSimpleAction *action,
             GVariant      *parameter,
             gpointer       user_data)
 {
-  CvnApplication *self = user_data;
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  g_autoptr (GtkFileFilter) filter = new_document_filter ();
-  GtkFileChooserNative *chooser;
+  choose_new_document (user_data, NULL);
+}
 
-  chooser = gtk_file_chooser_native_new (_("New Document"), parent,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"),
-                                         _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Untitled.convenor"));
-  g_signal_connect (chooser, "response", G_CALLBACK (new_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+static void
+new_from_template_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  CvnApplication *self = user_data;
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (cvn_template_get_description (name) == NULL)
+    {
+      g_autoptr (GError) error = g_error_new (CVN_TEMPLATE_ERROR, CVN_TEMPLATE_ERROR_UNKNOWN,
+                                              _("There is no template called “%s”."), name);
+
+      report_error (self, _("Could Not Create the Document"), error);
+      return;
+    }
+  choose_new_document (self, name);
 }
 
 static void
@@ -474,6 +551,7 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "new", new_action, NULL, NULL, NULL, { 0 } },
+  { "new-from-template", new_from_template_action, "s", NULL, NULL, { 0 } },
   { "open", open_action, NULL, NULL, NULL, { 0 } },
   { "open-uri", open_uri_action, "s", NULL, NULL, { 0 } },
   { "no-recent-documents", NULL, NULL, NULL, NULL, { 0 } },

@@ -20,6 +20,15 @@ GMenuModel     *cvn_application_get_recent_menu    (CvnApplication *self);
  * cannot be opened is reported in a message dialog, and NULL is returned. */
 CvnWindow      *cvn_application_open_file          (CvnApplication *self,
                                                     GFile          *file);
+/* Creates a new document at @file (adding the .convenor extension when its name has none),
+ * replacing a file already there, fills it from the template @template_name ("cumbria",
+ * "wigan", "bexley", "rotherham"; NULL for an empty document) and opens it in a new window.
+ * This is what New and New › From a Template do once a file is chosen. Returns the window, or
+ * NULL with @error set (and no file left behind). */
+CvnWindow      *cvn_application_create_document    (CvnApplication *self,
+                                                    GFile          *file,
+                                                    const char     *template_name,
+                                                    GError        **error);
 /* Opens a new working copy of the sample borough in a new window. */
 CvnWindow      *cvn_application_open_sample        (CvnApplication *self);
 

@@ -1,9 +1,21 @@
 /* cvn-details-pane.c
  *
- * The pane is rebuilt from scratch for every selection: a document holds at most a few hundred
- * memberships per object, and building rows afresh is simpler than keeping a diff right. Rows
- * that name another object (a school's groups, a group's members) are activatable and emit
- * ::object-activated so the window can select that object in the outline.
+ * The pane is rebuilt from scratch for every selection and after every edit: a document holds
+ * at most a few hundred memberships per object, and building rows afresh is simpler than
+ * keeping a diff right. Rows that name another object (a school's groups, a group's members)
+ * are activatable and emit ::object-activated so the window can select that object in the
+ * outline.
+ *
+ * Every field is editable where it is shown. A text field is an AdwEntryRow that commits when
+ * Enter is pressed or when the focus leaves it; a number is a GtkSpinButton, a yes-or-no a
+ * GtkSwitch, a colour a GtkColorButton, each the suffix of an AdwActionRow. Each commit is one
+ * undoable edit made through cvn-edits.h, named after what changed ("Rename Cluster 4 to
+ * Riverside Cluster").
+ *
+ * Commits run from an idle callback rather than inside the signal that asks for them: the edit
+ * changes the document, the window reloads, and this pane rebuilds itself, which would pull
+ * the very row that is emitting the signal out from under it. Because the pane is rebuilt, the
+ * field that had the focus is found again by its name and given the focus back.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +25,8 @@
 
 #include "cvn-details-pane.h"
 
+#include "cvn-edits.h"
+#include "cvn-error-dialog.h"
 #include "cvn-outline-item.h"
 
 #include <adwaita.h>
@@ -20,20 +34,31 @@
 #include <stdio.h>
 #include <string.h>
 
+/* How long a spin button waits after the last click before committing, so that clicking from
+ * 4 up to 8 is one edit rather than four. */
+#define SPIN_COMMIT_DELAY_MS 700
+
 struct _CvnDetailsPane
 {
   GtkWidget      parent_instance;
 
   GtkStack      *stack;
   AdwStatusPage *status_page;
+  AdwStatusPage *selection_page;
   GtkScrolledWindow *scrolled_window;
   GtkImage      *icon;
   GtkLabel      *title_label;
   GtkLabel      *summary_label;
   GtkBox        *groups_box;
 
+  CvnDocument   *document;
   CvnObjectKind  kind;
   gint64         id;
+
+  /* Field name -> its row, for giving the focus back after a rebuild. */
+  GHashTable    *field_rows;
+  /* Membership id -> MembershipInfo, for the Edit Dates dialog. */
+  GHashTable    *memberships;
 };
 
 G_DEFINE_FINAL_TYPE (CvnDetailsPane, cvn_details_pane, GTK_TYPE_WIDGET)
@@ -44,6 +69,22 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  char *from_date;
+  char *until_date;
+  char *heading;       /* "St Anne's Primary in Cluster 4" */
+} MembershipInfo;
+
+static void
+membership_info_free (MembershipInfo *info)
+{
+  g_free (info->from_date);
+  g_free (info->until_date);
+  g_free (info->heading);
+  g_free (info);
+}
 
 /* Formatting ----------------------------------------------------------------------------- */
 
@@ -123,6 +164,642 @@ tier_label (int tier)
     }
 }
 
+/* Edits ---------------------------------------------------------------------------------- */
+
+typedef enum
+{
+  EDIT_SET_TEXT,
+  EDIT_SET_NUMBER,
+  EDIT_SET_PARENT,
+  EDIT_SET_SCHOOL,
+  EDIT_SET_ROLE,
+  EDIT_SET_DATES,
+  EDIT_END_MEMBERSHIP,
+  EDIT_DELETE_MEMBERSHIP,
+} EditKind;
+
+/* One edit waiting for the idle callback that makes it. */
+typedef struct
+{
+  CvnDetailsPane *self;
+  EditKind        edit;
+  CvnObjectKind   kind;
+  gint64          id;          /* the object, or the membership */
+  char           *field;
+  char           *text;
+  char           *text2;
+  gboolean        is_set;
+  double          number;
+  GtkWidget      *row;         /* the entry to put back as it was if the edit fails */
+  char           *original;
+} PendingEdit;
+
+static void
+pending_edit_free (PendingEdit *pending)
+{
+  g_clear_object (&pending->self);
+  g_clear_object (&pending->row);
+  g_free (pending->field);
+  g_free (pending->text);
+  g_free (pending->text2);
+  g_free (pending->original);
+  g_free (pending);
+}
+
+static gboolean
+run_edit (PendingEdit *pending,
+          GError     **error)
+{
+  CvnDocument *doc = pending->self->document;
+  CvnRole role;
+
+  switch (pending->edit)
+    {
+    case EDIT_SET_TEXT:
+      return cvn_edit_set_text (doc, pending->kind, pending->id, pending->field, pending->text,
+                                error);
+    case EDIT_SET_NUMBER:
+      return cvn_edit_set_number (doc, pending->kind, pending->id, pending->field,
+                                  pending->is_set, pending->number, error);
+    case EDIT_SET_PARENT:
+      return cvn_edit_set_parent (doc, pending->id, (gint64) pending->number, error);
+    case EDIT_SET_SCHOOL:
+      return cvn_edit_set_person_school (doc, pending->id, (gint64) pending->number, error);
+    case EDIT_SET_ROLE:
+      if (!cvn_role_from_string (pending->text, &role))
+        role = CVN_ROLE_MEMBER;
+      return cvn_edit_set_membership_role (doc, pending->id, role, error);
+    case EDIT_SET_DATES:
+      return cvn_edit_set_membership_dates (doc, pending->id, pending->text, pending->text2,
+                                            error);
+    case EDIT_END_MEMBERSHIP:
+      return cvn_edit_end_membership (doc, pending->id, error);
+    case EDIT_DELETE_MEMBERSHIP:
+      return cvn_edit_delete_membership (doc, pending->id, error);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+pending_edit_cb (gpointer user_data)
+{
+  PendingEdit *pending = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (pending->self->document == NULL)
+    return G_SOURCE_REMOVE;
+  if (!run_edit (pending, &error))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (pending->self));
+
+      /* The entry goes back to what the document holds, so what is shown stays true. */
+      if (pending->row != NULL && pending->original != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (pending->row), pending->original);
+      cvn_error_dialog_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL,
+                                _("Could Not Make the Change"), error);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static PendingEdit *
+pending_edit_new (CvnDetailsPane *self,
+                  EditKind        edit,
+                  CvnObjectKind   kind,
+                  gint64          id)
+{
+  PendingEdit *pending = g_new0 (PendingEdit, 1);
+
+  pending->self = g_object_ref (self);
+  pending->edit = edit;
+  pending->kind = kind;
+  pending->id = id;
+  return pending;
+}
+
+static void
+schedule (PendingEdit *pending)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, pending_edit_cb, pending,
+                   (GDestroyNotify) pending_edit_free);
+}
+
+/* Field rows keep what they edit as data: the object, the field, the value it had. */
+static void
+set_field_data (CvnDetailsPane *self,
+                GtkWidget      *row,
+                const char     *field)
+{
+  g_object_set_data (G_OBJECT (row), "cvn-kind", GINT_TO_POINTER (self->kind));
+  g_object_set_data_full (G_OBJECT (row), "cvn-id", g_memdup2 (&self->id, sizeof self->id),
+                          g_free);
+  g_object_set_data_full (G_OBJECT (row), "cvn-field", g_strdup (field), g_free);
+  g_hash_table_replace (self->field_rows, g_strdup (field), row);
+}
+
+static CvnObjectKind
+row_kind (GtkWidget *row)
+{
+  return (CvnObjectKind) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "cvn-kind"));
+}
+
+static gint64
+row_id (GtkWidget *row)
+{
+  const gint64 *id = g_object_get_data (G_OBJECT (row), "cvn-id");
+
+  return id != NULL ? *id : 0;
+}
+
+static const char *
+row_field (GtkWidget *row)
+{
+  return g_object_get_data (G_OBJECT (row), "cvn-field");
+}
+
+/* Reads a number as people type them: "1,250", " 42 ". */
+static gboolean
+parse_number (const char *text,
+              gboolean   *is_set,
+              double     *value)
+{
+  g_autoptr (GString) digits = g_string_new (NULL);
+  char *end = NULL;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p != ',' && !g_ascii_isspace (*p))
+      g_string_append_c (digits, *p);
+  if (digits->len == 0)
+    {
+      *is_set = FALSE;
+      *value = 0;
+      return TRUE;
+    }
+  *value = g_ascii_strtod (digits->str, &end);
+  *is_set = TRUE;
+  return end != NULL && *end == '\0';
+}
+
+static void
+commit_entry (CvnDetailsPane *self,
+              GtkWidget      *row)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autofree char *original = g_strdup (g_object_get_data (G_OBJECT (row), "cvn-original"));
+  gboolean numeric = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "cvn-numeric"));
+  PendingEdit *pending;
+
+  if (g_strcmp0 (text, original) == 0 || self->document == NULL)
+    return;
+  /* The row now stands for what was typed, so leaving it again does not commit twice. */
+  g_object_set_data_full (G_OBJECT (row), "cvn-original", g_strdup (text), g_free);
+
+  pending = pending_edit_new (self, numeric ? EDIT_SET_NUMBER : EDIT_SET_TEXT, row_kind (row),
+                              row_id (row));
+  pending->field = g_strdup (row_field (row));
+  pending->row = g_object_ref (row);
+  pending->original = g_strdup (original);
+  if (numeric && !parse_number (text, &pending->is_set, &pending->number))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      g_autoptr (GError) error = g_error_new (CVN_EDIT_ERROR, CVN_EDIT_ERROR_INVALID,
+                                             _("“%s” is not a number"), text);
+
+      gtk_editable_set_text (GTK_EDITABLE (row), original);
+      g_object_set_data_full (G_OBJECT (row), "cvn-original", g_strdup (original), g_free);
+      cvn_error_dialog_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL,
+                                _("Could Not Make the Change"), error);
+      pending_edit_free (pending);
+      return;
+    }
+  pending->text = g_strdup (text);
+  schedule (pending);
+}
+
+static void
+entry_apply_cb (AdwEntryRow    *row,
+                CvnDetailsPane *self)
+{
+  commit_entry (self, GTK_WIDGET (row));
+}
+
+static void
+entry_focus_leave_cb (GtkEventControllerFocus *controller,
+                      CvnDetailsPane          *self)
+{
+  commit_entry (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+}
+
+static gboolean
+entry_key_pressed_cb (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      CvnDetailsPane        *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  const char *original = g_object_get_data (G_OBJECT (row), "cvn-original");
+
+  /* Escape gives up what was typed and puts back the value the document holds. */
+  if (keyval != GDK_KEY_Escape || g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)),
+                                             original) == 0)
+    return GDK_EVENT_PROPAGATE;
+  gtk_editable_set_text (GTK_EDITABLE (row), original);
+  gtk_editable_set_position (GTK_EDITABLE (row), -1);
+  return GDK_EVENT_STOP;
+}
+
+/* A text field, edited in place. @numeric fields hold numbers and may be left empty. */
+static GtkWidget *
+add_entry (CvnDetailsPane      *self,
+           AdwPreferencesGroup *group,
+           const char          *title,
+           const char          *field,
+           const char          *value,
+           gboolean             numeric)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  if (numeric)
+    adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_NUMBER);
+  gtk_editable_set_text (GTK_EDITABLE (row), value != NULL ? value : "");
+  set_field_data (self, row, field);
+  g_object_set_data_full (G_OBJECT (row), "cvn-original", g_strdup (value != NULL ? value : ""),
+                          g_free);
+  g_object_set_data (G_OBJECT (row), "cvn-numeric", GINT_TO_POINTER (numeric));
+
+  g_signal_connect_object (row, "apply", G_CALLBACK (entry_apply_cb), self, 0);
+  g_signal_connect_object (row, "entry-activated", G_CALLBACK (entry_apply_cb), self, 0);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (entry_focus_leave_cb), self, 0);
+  gtk_widget_add_controller (row, focus);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (entry_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (row, keys);
+
+  adw_preferences_group_add (group, row);
+  return row;
+}
+
+static char *
+format_number (gboolean is_set,
+               double   value)
+{
+  return is_set ? g_strdup_printf ("%.0f", value) : g_strdup ("");
+}
+
+static void
+switch_active_cb (GtkSwitch      *toggle,
+                  GParamSpec     *pspec,
+                  CvnDetailsPane *self)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (toggle), "cvn-row");
+  PendingEdit *pending = pending_edit_new (self, EDIT_SET_NUMBER, row_kind (row), row_id (row));
+
+  pending->field = g_strdup (row_field (row));
+  pending->is_set = TRUE;
+  pending->number = gtk_switch_get_active (toggle) ? 1 : 0;
+  schedule (pending);
+}
+
+/* A yes-or-no field: a row with a switch. */
+static GtkWidget *
+add_switch (CvnDetailsPane      *self,
+            AdwPreferencesGroup *group,
+            const char          *title,
+            const char          *subtitle,
+            const char          *field,
+            gboolean             active)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+  GtkWidget *toggle = gtk_switch_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (row, subtitle);
+  gtk_switch_set_active (GTK_SWITCH (toggle), active);
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (row, toggle);
+  adw_action_row_set_activatable_widget (row, toggle);
+  set_field_data (self, GTK_WIDGET (row), field);
+  g_object_set_data (G_OBJECT (toggle), "cvn-row", row);
+  g_signal_connect_object (toggle, "notify::active", G_CALLBACK (switch_active_cb), self, 0);
+  adw_preferences_group_add (group, GTK_WIDGET (row));
+  return GTK_WIDGET (row);
+}
+
+static void
+free_weak_ref (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static gboolean
+spin_commit_cb (gpointer user_data)
+{
+  GtkSpinButton *spin = user_data;
+  g_autoptr (CvnDetailsPane) self = g_weak_ref_get (g_object_get_data (G_OBJECT (spin),
+                                                                       "cvn-pane"));
+  GtkWidget *widget = GTK_WIDGET (spin);
+  PendingEdit *pending;
+
+  g_object_set_data (G_OBJECT (spin), "cvn-timeout", NULL);
+  if (self == NULL)
+    return G_SOURCE_REMOVE;
+  /* The row may be gone by now (the pane rebuilt); the spin button carries the field itself. */
+  pending = pending_edit_new (self, EDIT_SET_NUMBER, row_kind (widget), row_id (widget));
+  pending->field = g_strdup (row_field (widget));
+  pending->number = gtk_spin_button_get_value (spin);
+  /* Zero means "no rule" in every field shown with a spin button. */
+  pending->is_set = pending->number > 0;
+  schedule (pending);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+spin_value_changed_cb (GtkSpinButton  *spin,
+                       CvnDetailsPane *self)
+{
+  guint timeout = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (spin), "cvn-timeout"));
+
+  if (timeout != 0)
+    g_source_remove (timeout);
+  timeout = g_timeout_add_full (G_PRIORITY_DEFAULT, SPIN_COMMIT_DELAY_MS, spin_commit_cb,
+                                g_object_ref (spin), g_object_unref);
+  g_object_set_data (G_OBJECT (spin), "cvn-timeout", GUINT_TO_POINTER (timeout));
+}
+
+/* A whole number of 0 or more, where 0 means there is no rule: a row with a spin button. */
+static GtkWidget *
+add_spin (CvnDetailsPane      *self,
+          AdwPreferencesGroup *group,
+          const char          *title,
+          const char          *subtitle,
+          const char          *field,
+          int                  value)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, 100, 1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (row, subtitle);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), MAX (value, 0));
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  adw_action_row_add_suffix (row, spin);
+  set_field_data (self, GTK_WIDGET (row), field);
+  g_object_set_data (G_OBJECT (spin), "cvn-kind", GINT_TO_POINTER (self->kind));
+  g_object_set_data_full (G_OBJECT (spin), "cvn-id", g_memdup2 (&self->id, sizeof self->id),
+                          g_free);
+  g_object_set_data_full (G_OBJECT (spin), "cvn-field", g_strdup (field), g_free);
+  /* The spin button may outlive the pane by the commit delay, so it holds it weakly. */
+  {
+    GWeakRef *pane_ref = g_new0 (GWeakRef, 1);
+
+    g_weak_ref_init (pane_ref, self);
+    g_object_set_data_full (G_OBJECT (spin), "cvn-pane", pane_ref, free_weak_ref);
+  }
+  g_signal_connect_object (spin, "value-changed", G_CALLBACK (spin_value_changed_cb), self, 0);
+  adw_preferences_group_add (group, GTK_WIDGET (row));
+  return GTK_WIDGET (row);
+}
+
+static void
+colour_set_cb (GtkColorButton *button,
+               CvnDetailsPane *self)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (button), "cvn-row");
+  PendingEdit *pending = pending_edit_new (self, EDIT_SET_TEXT, row_kind (row), row_id (row));
+  GdkRGBA rgba;
+
+  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (button), &rgba);
+  pending->field = g_strdup ("colour");
+  pending->text = g_strdup_printf ("#%02x%02x%02x", (guint) (rgba.red * 255 + 0.5),
+                                   (guint) (rgba.green * 255 + 0.5),
+                                   (guint) (rgba.blue * 255 + 0.5));
+  schedule (pending);
+}
+
+static void
+colour_reset_cb (GtkButton      *button,
+                 CvnDetailsPane *self)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (button), "cvn-row");
+  PendingEdit *pending = pending_edit_new (self, EDIT_SET_TEXT, row_kind (row), row_id (row));
+
+  pending->field = g_strdup ("colour");
+  pending->text = g_strdup ("");
+  schedule (pending);
+}
+
+/* The colour an object is drawn in: a colour button, and a button that goes back to the
+ * colour of its kind. */
+static GtkWidget *
+add_colour (CvnDetailsPane      *self,
+            AdwPreferencesGroup *group,
+            const char          *colour)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+  GtkWidget *button = gtk_color_button_new ();
+  GtkWidget *reset = gtk_button_new_from_icon_name ("edit-clear-symbolic");
+  gboolean has_colour = colour != NULL && *colour != '\0';
+  GdkRGBA rgba = { 0.6, 0.6, 0.6, 1 };
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Colour"));
+  adw_action_row_set_subtitle (row, has_colour ? colour : _("The colour of its kind"));
+  if (has_colour)
+    gdk_rgba_parse (&rgba, colour);
+  gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (button), FALSE);
+  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (button), &rgba);
+  gtk_color_button_set_title (GTK_COLOR_BUTTON (button), _("Choose a Colour"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Choose a colour"));
+  gtk_widget_set_valign (reset, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (reset, "flat");
+  gtk_widget_set_tooltip_text (reset, _("Use the colour of its kind"));
+  gtk_widget_set_visible (reset, has_colour);
+  adw_action_row_add_suffix (row, reset);
+  adw_action_row_add_suffix (row, button);
+  set_field_data (self, GTK_WIDGET (row), "colour");
+  g_object_set_data (G_OBJECT (button), "cvn-row", row);
+  g_object_set_data (G_OBJECT (reset), "cvn-row", row);
+  g_signal_connect_object (button, "color-set", G_CALLBACK (colour_set_cb), self, 0);
+  g_signal_connect_object (reset, "clicked", G_CALLBACK (colour_reset_cb), self, 0);
+  adw_preferences_group_add (group, GTK_WIDGET (row));
+  return GTK_WIDGET (row);
+}
+
+static void
+tier_selected_cb (AdwComboRow    *row,
+                  GParamSpec     *pspec,
+                  CvnDetailsPane *self)
+{
+  PendingEdit *pending = pending_edit_new (self, EDIT_SET_NUMBER, row_kind (GTK_WIDGET (row)),
+                                           row_id (GTK_WIDGET (row)));
+  guint selected = adw_combo_row_get_selected (row);
+
+  pending->field = g_strdup ("tier");
+  pending->is_set = selected > 0;
+  pending->number = selected;
+  schedule (pending);
+}
+
+/* Actions on memberships and fields, from the rows' menus and buttons. */
+static void
+set_role_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CvnDetailsPane *self = CVN_DETAILS_PANE (widget);
+  gint64 membership_id;
+  const char *role;
+  PendingEdit *pending;
+
+  g_variant_get (parameter, "(x&s)", &membership_id, &role);
+  pending = pending_edit_new (self, EDIT_SET_ROLE, CVN_OBJECT_NONE, membership_id);
+  pending->text = g_strdup (role);
+  schedule (pending);
+}
+
+static void
+end_membership_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  schedule (pending_edit_new (CVN_DETAILS_PANE (widget), EDIT_END_MEMBERSHIP, CVN_OBJECT_NONE,
+                              g_variant_get_int64 (parameter)));
+}
+
+static void
+delete_membership_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  schedule (pending_edit_new (CVN_DETAILS_PANE (widget), EDIT_DELETE_MEMBERSHIP,
+                              CVN_OBJECT_NONE, g_variant_get_int64 (parameter)));
+}
+
+static void
+dates_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   CvnDetailsPane   *self)
+{
+  GtkEditable *from = g_object_get_data (G_OBJECT (dialog), "cvn-from");
+  GtkEditable *until = g_object_get_data (G_OBJECT (dialog), "cvn-until");
+  const gint64 *membership_id = g_object_get_data (G_OBJECT (dialog), "cvn-membership");
+  PendingEdit *pending;
+
+  if (g_strcmp0 (response, "save") != 0)
+    return;
+  pending = pending_edit_new (self, EDIT_SET_DATES, CVN_OBJECT_NONE, *membership_id);
+  pending->text = g_strdup (gtk_editable_get_text (from));
+  pending->text2 = g_strdup (gtk_editable_get_text (until));
+  schedule (pending);
+}
+
+static GtkWidget *
+new_date_row (const char *title,
+              const char *value)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (row), value);
+  return row;
+}
+
+static void
+edit_dates_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CvnDetailsPane *self = CVN_DETAILS_PANE (widget);
+  gint64 membership_id = g_variant_get_int64 (parameter);
+  MembershipInfo *info = g_hash_table_lookup (self->memberships, &membership_id);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+  GtkWidget *list;
+  GtkWidget *from;
+  GtkWidget *until;
+
+  if (info == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Membership Dates"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("%s. Write dates as YYYY-MM-DD; leave a date empty when it "
+                                    "is not known."), info->heading);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  from = new_date_row (_("Member from"), info->from_date);
+  until = new_date_row (_("Member until"), info->until_date);
+  gtk_list_box_append (GTK_LIST_BOX (list), from);
+  gtk_list_box_append (GTK_LIST_BOX (list), until);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "cvn-from", from);
+  g_object_set_data (G_OBJECT (dialog), "cvn-until", until);
+  g_object_set_data_full (G_OBJECT (dialog), "cvn-membership",
+                          g_memdup2 (&membership_id, sizeof membership_id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (dates_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+clear_parent_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PendingEdit *pending = pending_edit_new (CVN_DETAILS_PANE (widget), EDIT_SET_PARENT,
+                                           CVN_OBJECT_GROUP, g_variant_get_int64 (parameter));
+
+  pending->number = 0;
+  schedule (pending);
+}
+
+static void
+clear_school_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PendingEdit *pending = pending_edit_new (CVN_DETAILS_PANE (widget), EDIT_SET_SCHOOL,
+                                           CVN_OBJECT_PERSON, g_variant_get_int64 (parameter));
+
+  pending->number = 0;
+  schedule (pending);
+}
+
+static void
+set_kind_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CvnDetailsPane *self = CVN_DETAILS_PANE (widget);
+  PendingEdit *pending;
+
+  if (self->kind != CVN_OBJECT_GROUP)
+    return;
+  pending = pending_edit_new (self, EDIT_SET_TEXT, CVN_OBJECT_GROUP, self->id);
+  pending->field = g_strdup ("kind");
+  pending->text = g_variant_dup_string (parameter, NULL);
+  schedule (pending);
+}
+
 /* Rows ----------------------------------------------------------------------------------- */
 
 static void
@@ -130,6 +807,8 @@ clear (CvnDetailsPane *self)
 {
   GtkWidget *child;
 
+  g_hash_table_remove_all (self->field_rows);
+  g_hash_table_remove_all (self->memberships);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
     gtk_box_remove (self->groups_box, child);
 }
@@ -143,6 +822,28 @@ add_group (CvnDetailsPane *self,
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   gtk_box_append (self->groups_box, group);
   return ADW_PREFERENCES_GROUP (group);
+}
+
+/* A flat button at the end of a group's heading ("Add Member…"), running a window action. */
+static void
+add_header_button (AdwPreferencesGroup *group,
+                   const char          *label,
+                   const char          *icon_name,
+                   const char          *action_name,
+                   GVariant            *target)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *content = adw_button_content_new ();
+
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), label);
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), icon_name);
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+  gtk_button_set_child (GTK_BUTTON (button), content);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  adw_preferences_group_set_header_suffix (group, button);
 }
 
 static AdwActionRow *
@@ -159,8 +860,9 @@ new_row (const char *title,
   return ADW_ACTION_ROW (row);
 }
 
-/* A field: its name small above, its value below, like a form read back. An empty value says
- * so in words rather than leaving a gap that looks like a fault. */
+/* A field that is worked out rather than entered (a count): its name small above, its value
+ * below, like a form read back. An empty value says so in words rather than leaving a gap that
+ * looks like a fault. */
 static void
 add_field (AdwPreferencesGroup *group,
            const char          *label,
@@ -179,8 +881,8 @@ static void
 link_row_activated_cb (AdwActionRow   *row,
                        CvnDetailsPane *self)
 {
-  CvnObjectKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "cvn-kind"));
-  const gint64 *id = g_object_get_data (G_OBJECT (row), "cvn-id");
+  CvnObjectKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "cvn-link-kind"));
+  const gint64 *id = g_object_get_data (G_OBJECT (row), "cvn-link-id");
 
   g_signal_emit (self, signals[OBJECT_ACTIVATED], 0, (int) kind, *id);
 }
@@ -208,27 +910,79 @@ object_icon_name (CvnSnapshot  *snapshot,
     }
 }
 
-/* A row that leads to another object; @tag ("Ended") marks one that is no longer current. */
-static void
+/* The menu of a membership row: its role, its dates, ending it, or erasing the record. */
+static GMenuModel *
+membership_menu (const CvnMembership *membership,
+                 gboolean             is_current)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr (GMenu) roles = g_menu_new ();
+  g_autoptr (GMenu) dates = g_menu_new ();
+  g_autoptr (GMenu) ending = g_menu_new ();
+  g_autoptr (GMenuItem) item = NULL;
+
+  for (CvnRole role = CVN_ROLE_MEMBER; role < CVN_N_ROLES; role++)
+    {
+      g_autoptr (GMenuItem) role_item = NULL;
+
+      if (role == membership->role)
+        continue;
+      role_item = g_menu_item_new (cvn_role_get_label (role), NULL);
+      g_menu_item_set_action_and_target_value (
+        role_item, "details.set-role",
+        g_variant_new ("(xs)", membership->id, cvn_role_to_string (role)));
+      g_menu_append_item (roles, role_item);
+    }
+  item = g_menu_item_new_submenu (_("Change _Role"), G_MENU_MODEL (roles));
+  g_menu_append_item (dates, item);
+  g_clear_object (&item);
+
+  item = g_menu_item_new (_("Edit _Dates…"), NULL);
+  g_menu_item_set_action_and_target_value (item, "details.edit-dates",
+                                           g_variant_new_int64 (membership->id));
+  g_menu_append_item (dates, item);
+  g_clear_object (&item);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (dates));
+
+  if (is_current)
+    {
+      item = g_menu_item_new (_("_End Membership"), NULL);
+      g_menu_item_set_action_and_target_value (item, "details.end-membership",
+                                               g_variant_new_int64 (membership->id));
+      g_menu_append_item (ending, item);
+      g_clear_object (&item);
+    }
+  item = g_menu_item_new (_("Delete Membership _Record"), NULL);
+  g_menu_item_set_action_and_target_value (item, "details.delete-membership",
+                                           g_variant_new_int64 (membership->id));
+  g_menu_append_item (ending, item);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (ending));
+  return G_MENU_MODEL (menu);
+}
+
+/* A row that leads to another object; @tag ("Ended") marks one that is no longer current. A
+ * row for a membership (@membership not NULL) has a menu to change or end it. */
+static AdwActionRow *
 add_link (CvnDetailsPane      *self,
           AdwPreferencesGroup *group,
           CvnSnapshot         *snapshot,
           CvnObjectKind        kind,
           gint64               id,
           const char          *subtitle,
-          const char          *tag)
+          const char          *tag,
+          const CvnMembership *membership)
 {
   const char *name = cvn_snapshot_get_name (snapshot, kind, id);
   AdwActionRow *row;
   GtkWidget *image;
 
   if (name == NULL)
-    return;
+    return NULL;
 
   row = new_row (name, subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data (G_OBJECT (row), "cvn-kind", GINT_TO_POINTER (kind));
-  g_object_set_data_full (G_OBJECT (row), "cvn-id", g_memdup2 (&id, sizeof id), g_free);
+  g_object_set_data (G_OBJECT (row), "cvn-link-kind", GINT_TO_POINTER (kind));
+  g_object_set_data_full (G_OBJECT (row), "cvn-link-id", g_memdup2 (&id, sizeof id), g_free);
   g_signal_connect_object (row, "activated", G_CALLBACK (link_row_activated_cb), self, 0);
 
   image = gtk_image_new_from_icon_name (object_icon_name (snapshot, kind, id));
@@ -249,11 +1003,113 @@ add_link (CvnDetailsPane      *self,
       gtk_widget_add_css_class (GTK_WIDGET (row), "ended");
     }
 
+  if (membership != NULL)
+    {
+      g_autoptr (GMenuModel) menu = membership_menu (membership, tag == NULL);
+      GtkWidget *button = gtk_menu_button_new ();
+      const char *member_name = cvn_snapshot_get_name (snapshot, membership->member_kind,
+                                                       membership->member_id);
+      const char *group_name = cvn_snapshot_get_name (snapshot, CVN_OBJECT_GROUP,
+                                                      membership->group_id);
+      MembershipInfo *info = g_new0 (MembershipInfo, 1);
+
+      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (button, _("Change or End the Membership"));
+      adw_action_row_add_suffix (row, button);
+
+      info->from_date = g_strdup (membership->from_date);
+      info->until_date = g_strdup (membership->until_date);
+      /* TRANSLATORS: names a membership, as in "St Anne's Primary in Cluster 4". */
+      info->heading = g_strdup_printf (_("%s in %s"), member_name != NULL ? member_name : "",
+                                       group_name != NULL ? group_name : "");
+      g_hash_table_replace (self->memberships, g_memdup2 (&membership->id, sizeof (gint64)),
+                            info);
+    }
+
   image = gtk_image_new_from_icon_name ("go-next-symbolic");
   gtk_accessible_update_property (GTK_ACCESSIBLE (image),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show"), -1);
   adw_action_row_add_suffix (row, image);
   adw_preferences_group_add (group, GTK_WIDGET (row));
+  return row;
+}
+
+/* A row naming the object a field points at (a group's parent, a person's school), with
+ * buttons to choose another and to clear it. */
+static void
+add_reference (CvnDetailsPane      *self,
+               AdwPreferencesGroup *group,
+               CvnSnapshot         *snapshot,
+               const char          *title,
+               const char          *field,
+               CvnObjectKind        kind,
+               gint64               id,
+               const char          *none_text,
+               const char          *choose_action,
+               const char          *choose_tooltip,
+               const char          *clear_action,
+               const char          *clear_tooltip)
+{
+  const char *name = id != 0 ? cvn_snapshot_get_name (snapshot, kind, id) : NULL;
+  AdwActionRow *row = new_row (title, name != NULL ? name : none_text);
+  GtkWidget *choose = gtk_button_new_from_icon_name ("document-edit-symbolic");
+  GtkWidget *clear_button;
+
+  gtk_widget_add_css_class (GTK_WIDGET (row), "property");
+  if (name == NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "not-recorded");
+  else
+    {
+      GtkWidget *image = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "cvn-link-kind", GINT_TO_POINTER (kind));
+      g_object_set_data_full (G_OBJECT (row), "cvn-link-id", g_memdup2 (&id, sizeof id), g_free);
+      g_signal_connect_object (row, "activated", G_CALLBACK (link_row_activated_cb), self, 0);
+      clear_button = gtk_button_new_from_icon_name ("edit-clear-symbolic");
+      gtk_widget_add_css_class (clear_button, "flat");
+      gtk_widget_set_valign (clear_button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (clear_button, clear_tooltip);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (clear_button), clear_action);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (clear_button),
+                                              g_variant_new_int64 (self->id));
+      adw_action_row_add_suffix (row, clear_button);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (image),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show"), -1);
+      g_object_set_data (G_OBJECT (row), "cvn-go", image);
+    }
+
+  gtk_widget_add_css_class (choose, "flat");
+  gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (choose, choose_tooltip);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (choose), choose_action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (choose),
+                                          g_variant_new_int64 (self->id));
+  adw_action_row_add_suffix (row, choose);
+  if (g_object_get_data (G_OBJECT (row), "cvn-go") != NULL)
+    adw_action_row_add_suffix (row, g_object_get_data (G_OBJECT (row), "cvn-go"));
+  set_field_data (self, GTK_WIDGET (row), field);
+  adw_preferences_group_add (group, GTK_WIDGET (row));
+}
+
+/* The Delete button at the foot of the pane. */
+static void
+add_delete_button (CvnDetailsPane *self,
+                   const char     *label)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_add_css_class (button, "destructive-action");
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (button, 12);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.delete-object");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                          g_variant_new ("(ix)", (int) self->kind, self->id));
+  gtk_box_append (self->groups_box, button);
 }
 
 static int
@@ -331,6 +1187,8 @@ add_groups_of (CvnDetailsPane *self,
   AdwPreferencesGroup *group;
 
   group = add_group (self, _("Groups"));
+  add_header_button (group, _("_Add to Group…"), "list-add-symbolic",
+                     "win.add-object-to-group", g_variant_new ("(ix)", (int) kind, id));
   if (memberships->len == 0)
     {
       adw_preferences_group_set_description (group, _("Not a member of any group."));
@@ -355,7 +1213,7 @@ add_groups_of (CvnDetailsPane *self,
       subtitle = join (role, dates);
       add_link (self, group, snapshot, CVN_OBJECT_GROUP, member_of->id, subtitle,
                 date_range_tag (membership->from_date, membership->until_date,
-                                snapshot->today));
+                                snapshot->today), membership);
     }
 }
 
@@ -436,7 +1294,8 @@ show_establishment (CvnDetailsPane         *self,
   g_autofree char *summary = NULL;
   g_autofree char *urn = NULL;
   g_autofree char *pupils = NULL;
-  g_autofree char *location = NULL;
+  g_autofree char *easting = NULL;
+  g_autofree char *northing = NULL;
   AdwPreferencesGroup *group;
   AdwPreferencesGroup *people = NULL;
 
@@ -453,44 +1312,43 @@ show_establishment (CvnDetailsPane         *self,
   set_header (self, "cvn-school-symbolic", establishment->name, summary);
 
   group = add_group (self, _("School"));
-  if (establishment->urn > 0)
-    urn = g_strdup_printf ("%" G_GINT64_FORMAT, establishment->urn);
-  add_field (group, _("URN"), urn);
-  add_field (group, _("Phase"), phase);
-  add_field (group, _("Type"), establishment->type);
-  add_field (group, _("Local authority"), establishment->local_authority);
-  add_field (group, _("Trust"), establishment->trust);
-  if (*establishment->federation != '\0')
-    add_field (group, _("Federation"), establishment->federation);
-  add_field (group, _("Diocese"), establishment->diocese);
-  if (*establishment->religious_character != '\0')
-    add_field (group, _("Religious character"), establishment->religious_character);
-  if (establishment->pupils >= 0)
-    pupils = g_strdup_printf ("%d", establishment->pupils);
-  add_field (group, _("Pupils"), pupils);
-  add_field (group, _("Inspection grade"), establishment->inspection_grade);
-  add_field (group, _("Risk category"),
-             *establishment->risk_category != '\0' ? establishment->risk_category : _("None"));
-  if (establishment->has_location)
-    {
-      /* TRANSLATORS: a British National Grid reference in metres. */
-      g_autofree char *grid = g_strdup_printf (_("Easting %.0f, northing %.0f"),
-                                               establishment->easting,
-                                               establishment->northing);
+  add_entry (self, group, _("Name"), "name", establishment->name, FALSE);
+  urn = format_number (establishment->urn > 0, (double) establishment->urn);
+  add_entry (self, group, _("URN"), "urn", urn, TRUE);
+  add_entry (self, group, _("Phase"), "phase", establishment->phase, FALSE);
+  add_entry (self, group, _("Type"), "type", establishment->type, FALSE);
+  add_entry (self, group, _("Local authority"), "local_authority",
+             establishment->local_authority, FALSE);
+  add_entry (self, group, _("Trust"), "trust", establishment->trust, FALSE);
+  add_entry (self, group, _("Federation"), "federation", establishment->federation, FALSE);
+  add_entry (self, group, _("Diocese"), "diocese", establishment->diocese, FALSE);
+  add_entry (self, group, _("Religious character"), "religious_character",
+             establishment->religious_character, FALSE);
+  pupils = format_number (establishment->pupils >= 0, establishment->pupils);
+  add_entry (self, group, _("Pupils"), "pupils", pupils, TRUE);
+  add_entry (self, group, _("Inspection grade"), "inspection_grade",
+             establishment->inspection_grade, FALSE);
+  add_entry (self, group, _("Risk category"), "risk_category", establishment->risk_category,
+             FALSE);
+  add_entry (self, group, _("Engagement with the local system"), "engagement",
+             establishment->engagement, FALSE);
+  add_switch (self, group, _("Open"), _("Closed schools need no cluster"), "is_open",
+              establishment->is_open);
+  add_colour (self, group, establishment->colour);
 
-      location = join (establishment->postcode, grid);
-    }
-  else
-    location = g_strdup (establishment->postcode);
-  add_field (group, _("Location"), location);
-  if (*establishment->engagement != '\0')
-    {
-      g_autofree char *engagement = cvn_outline_dup_kind_label (establishment->engagement);
+  group = add_group (self, _("Location"));
+  add_entry (self, group, _("Postcode"), "postcode", establishment->postcode, FALSE);
+  easting = format_number (establishment->has_location, establishment->easting);
+  northing = format_number (establishment->has_location, establishment->northing);
+  add_entry (self, group, _("Easting (metres)"), "easting", easting, TRUE);
+  add_entry (self, group, _("Northing (metres)"), "northing", northing, TRUE);
 
-      add_field (group, _("Engagement with the local system"), engagement);
-    }
-  if (*establishment->opted_out_reason != '\0')
-    add_field (group, _("Reason for being in no cluster"), establishment->opted_out_reason);
+  group = add_group (self, _("Opted Out of Clusters"));
+  adw_preferences_group_set_description (group, _("When the school has chosen to be in no "
+                                                  "cluster, say why; the checks then leave it "
+                                                  "alone."));
+  add_entry (self, group, _("Reason for being in no cluster"), "opted_out_reason",
+             establishment->opted_out_reason, FALSE);
 
   add_designations (self, snapshot, CVN_OBJECT_ESTABLISHMENT, establishment->id);
   add_groups_of (self, snapshot, CVN_OBJECT_ESTABLISHMENT, establishment->id);
@@ -503,8 +1361,11 @@ show_establishment (CvnDetailsPane         *self,
         continue;
       if (people == NULL)
         people = add_group (self, _("People"));
-      add_link (self, people, snapshot, CVN_OBJECT_PERSON, person->id, person->job_title, NULL);
+      add_link (self, people, snapshot, CVN_OBJECT_PERSON, person->id, person->job_title, NULL,
+                NULL);
     }
+
+  add_delete_button (self, _("_Delete School…"));
 }
 
 static void
@@ -520,22 +1381,20 @@ show_person (CvnDetailsPane  *self,
   set_header (self, "avatar-default-symbolic", person->name, summary);
 
   group = add_group (self, _("Person"));
-  add_field (group, _("Job title"), person->job_title);
-  if (school != NULL)
-    {
-      g_autofree char *urn = school->urn > 0
-        ? g_strdup_printf (_("URN %" G_GINT64_FORMAT), school->urn) : NULL;
-      g_autofree char *subtitle = join (_("School"), urn);
-
-      add_link (self, group, snapshot, CVN_OBJECT_ESTABLISHMENT, school->id, subtitle, NULL);
-    }
-  else
-    add_field (group, _("School"), NULL);
-  add_field (group, _("Email"), person->email);
-  add_field (group, _("Phone"), person->phone);
+  add_entry (self, group, _("Name"), "name", person->name, FALSE);
+  add_entry (self, group, _("Job title"), "job_title", person->job_title, FALSE);
+  add_reference (self, group, snapshot, _("School"), "establishment_id",
+                 CVN_OBJECT_ESTABLISHMENT, person->establishment_id, _("None"),
+                 "win.choose-school", _("Choose the School"),
+                 "details.clear-school", _("No School"));
+  add_entry (self, group, _("Email"), "email", person->email, FALSE);
+  add_entry (self, group, _("Phone"), "phone", person->phone, FALSE);
+  add_colour (self, group, person->colour);
 
   add_designations (self, snapshot, CVN_OBJECT_PERSON, person->id);
   add_groups_of (self, snapshot, CVN_OBJECT_PERSON, person->id);
+
+  add_delete_button (self, _("_Delete Person…"));
 }
 
 /* Adds the schools of @group and of the groups nested in it (by parent) to @schools. */
@@ -566,6 +1425,66 @@ collect_schools (CvnSnapshot    *snapshot,
     collect_schools (snapshot, g_ptr_array_index (children, i), schools, visited);
 }
 
+static gboolean
+is_composed_group (const CvnGroup *group)
+{
+  static const char * const kinds[] = {
+    "board", "committee", "sub-group", "strategic group",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (group->kind, kinds[i]) == 0)
+      return TRUE;
+  return group->max_per_organisation > 0 || group->seats_per_alliance > 0
+         || *group->seats_per_phase != '\0' || *group->represents != '\0';
+}
+
+static void
+add_kind_entry (CvnDetailsPane      *self,
+                AdwPreferencesGroup *group,
+                const char          *kind)
+{
+  GtkWidget *row = add_entry (self, group, _("Kind"), "kind", kind, FALSE);
+  g_autoptr (GMenu) menu = g_menu_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+
+  /* Any kind can be typed; the menu offers the ones the partnership documents use. */
+  for (guint i = 0; cvn_group_kinds[i] != NULL; i++)
+    {
+      g_autofree char *label = cvn_outline_dup_kind_label (cvn_group_kinds[i]);
+      g_autoptr (GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "details.set-kind",
+                                               g_variant_new_string (cvn_group_kinds[i]));
+      g_menu_append_item (menu, item);
+    }
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "pan-down-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Kinds of Group"));
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
+}
+
+static void
+add_tier_row (CvnDetailsPane      *self,
+              AdwPreferencesGroup *group,
+              int                  tier)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr (GtkStringList) tiers = gtk_string_list_new (NULL);
+
+  for (int i = 0; i <= 3; i++)
+    gtk_string_list_append (tiers, tier_label (i));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Tier"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (tiers));
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), (guint) CLAMP (tier, 0, 3));
+  set_field_data (self, row, "tier");
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (tier_selected_cb), self, 0);
+  adw_preferences_group_add (group, row);
+}
+
 static void
 show_group (CvnDetailsPane *self,
             CvnSnapshot    *snapshot,
@@ -575,10 +1494,9 @@ show_group (CvnDetailsPane *self,
   g_autofree char *tier = shown->tier > 0 ? g_strdup_printf (_("Tier %d"), shown->tier)
                                           : g_strdup (_("No tier"));
   g_autofree char *summary = join (kind_label, tier);
-  g_autofree char *phase = NULL;
-  g_autofree char *status = NULL;
   g_autofree char *schools_count = NULL;
   g_autofree char *people_count = NULL;
+  g_autofree char *part_of = NULL;
   g_autoptr (GPtrArray) members = cvn_snapshot_get_members (snapshot, shown->id, FALSE);
   g_autoptr (GPtrArray) children = cvn_snapshot_get_child_groups (snapshot, shown->id);
   g_autoptr (GHashTable) schools = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -616,24 +1534,23 @@ show_group (CvnDetailsPane *self,
   n_all_schools = g_hash_table_size (schools);
 
   group = add_group (self, _("Group"));
-  add_field (group, _("Kind"), kind_label);
-  add_field (group, _("Tier"), tier_label (shown->tier));
+  add_entry (self, group, _("Name"), "name", shown->name, FALSE);
+  add_kind_entry (self, group, shown->kind);
+  add_tier_row (self, group, shown->tier);
   if (parent != NULL)
-    {
-      /* TRANSLATORS: leads to a group's parent; %s is its kind, as in "alliance". */
-      g_autofree char *subtitle = g_strdup_printf (_("The %s this group is part of"),
-                                                   *parent->kind != '\0' ? parent->kind
-                                                                          : _("group"));
+    /* TRANSLATORS: what a group is part of; %s is the parent's kind, as in "Part of (alliance)". */
+    part_of = g_strdup_printf (_("Part of (%s)"), *parent->kind != '\0' ? parent->kind
+                                                                         : _("group"));
+  add_reference (self, group, snapshot, part_of != NULL ? part_of : _("Part of"), "parent_id",
+                 CVN_OBJECT_GROUP, shown->parent_id, _("Nothing, a group of its own"),
+                 "win.choose-parent", _("Choose What It Is Part Of"),
+                 "details.clear-parent", _("Make It a Group of Its Own"));
+  add_entry (self, group, _("Phase"), "phase", shown->phase, FALSE);
+  add_entry (self, group, _("Purpose"), "purpose", shown->purpose, FALSE);
+  add_entry (self, group, _("Status"), "status", shown->status, FALSE);
+  add_colour (self, group, shown->colour);
 
-      add_link (self, group, snapshot, CVN_OBJECT_GROUP, parent->id, subtitle, NULL);
-    }
-  if (*shown->phase != '\0')
-    phase = cvn_outline_dup_kind_label (shown->phase);
-  add_field (group, _("Phase"), phase != NULL ? phase : _("All phases"));
-  add_field (group, _("Purpose"), shown->purpose);
-  status = cvn_outline_dup_kind_label (shown->status);
-  add_field (group, _("Status"), *shown->status != '\0' ? status : NULL);
-
+  group = add_group (self, _("Size"));
   /* An alliance has its schools through its clusters rather than as members of its own;
    * both numbers matter, so the count says which is which. */
   if (n_all_schools == n_schools)
@@ -656,6 +1573,23 @@ show_group (CvnDetailsPane *self,
       add_field (group, _("Member groups"), groups_count);
     }
 
+  if (is_composed_group (shown))
+    {
+      group = add_group (self, _("Composition Rules"));
+      adw_preferences_group_set_description (group, _("What the membership should look like; "
+                                                      "the checks report where it does not. "
+                                                      "0 means no rule."));
+      add_entry (self, group, _("Represents every group of these kinds"), "represents",
+                 shown->represents, FALSE);
+      add_spin (self, group, _("Most members from one organisation"),
+                _("Schools of one trust or federation count as one organisation"),
+                "max_per_organisation", shown->max_per_organisation);
+      add_spin (self, group, _("Seats per alliance"), _("At least this many from each alliance"),
+                "seats_per_alliance", shown->seats_per_alliance);
+      add_entry (self, group, _("Seats per phase, as primary=3, secondary=2"),
+                 "seats_per_phase", shown->seats_per_phase, FALSE);
+    }
+
   if (children->len > 0)
     {
       gboolean all_clusters = TRUE;
@@ -669,11 +1603,14 @@ show_group (CvnDetailsPane *self,
           const CvnGroup *child = g_ptr_array_index (children, i);
           g_autofree char *child_kind = cvn_outline_dup_kind_label (child->kind);
 
-          add_link (self, sub_groups, snapshot, CVN_OBJECT_GROUP, child->id, child_kind, NULL);
+          add_link (self, sub_groups, snapshot, CVN_OBJECT_GROUP, child->id, child_kind, NULL,
+                    NULL);
         }
     }
 
   group = add_group (self, _("Members"));
+  add_header_button (group, _("_Add Member…"), "list-add-symbolic", "win.add-member",
+                     g_variant_new_int64 (shown->id));
   if (members->len == 0)
     adw_preferences_group_set_description (group, _("This group has no members yet."));
   else
@@ -727,11 +1664,31 @@ show_group (CvnDetailsPane *self,
       subtitle = join (detail, dates);
       add_link (self, group, snapshot, membership->member_kind, membership->member_id, subtitle,
                 date_range_tag (membership->from_date, membership->until_date,
-                                snapshot->today));
+                                snapshot->today), membership);
     }
+
+  add_delete_button (self, _("_Delete Group…"));
 }
 
 /* Public --------------------------------------------------------------------------------- */
+
+/* The field whose row holds the keyboard focus, if one does. */
+static const char *
+find_focused_field (CvnDetailsPane *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  for (GtkWidget *widget = focus; widget != NULL && widget != GTK_WIDGET (self);
+       widget = gtk_widget_get_parent (widget))
+    {
+      const char *field = row_field (widget);
+
+      if (field != NULL && g_hash_table_lookup (self->field_rows, field) == widget)
+        return field;
+    }
+  return NULL;
+}
 
 void
 cvn_details_pane_show (CvnDetailsPane *self,
@@ -739,6 +1696,7 @@ cvn_details_pane_show (CvnDetailsPane *self,
                        CvnObjectKind   kind,
                        gint64          id)
 {
+  g_autofree char *focus_field = NULL;
   gboolean found = FALSE;
   gboolean same_object;
 
@@ -746,7 +1704,14 @@ cvn_details_pane_show (CvnDetailsPane *self,
   g_return_if_fail (snapshot != NULL || kind == CVN_OBJECT_NONE);
 
   same_object = kind == self->kind && id == self->id;
+  /* After an edit the pane is rebuilt; the field that had the focus gets it back, so tabbing
+   * from one field to the next goes on working. */
+  if (same_object)
+    focus_field = g_strdup (find_focused_field (self));
+
   clear (self);
+  self->kind = kind;
+  self->id = id;
   switch (kind)
     {
     case CVN_OBJECT_ESTABLISHMENT:
@@ -786,6 +1751,38 @@ cvn_details_pane_show (CvnDetailsPane *self,
    * so the reader does not lose it. */
   if (found && !same_object)
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+  if (found && focus_field != NULL)
+    cvn_details_pane_focus_field (self, focus_field);
+}
+
+void
+cvn_details_pane_show_selection (CvnDetailsPane *self,
+                                 guint           n_schools,
+                                 guint           n_people,
+                                 guint           n_groups)
+{
+  guint n_items = n_schools + n_people + n_groups;
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (CVN_IS_DETAILS_PANE (self));
+
+  clear (self);
+  self->kind = CVN_OBJECT_NONE;
+  self->id = 0;
+  if (n_schools == n_items)
+    title = g_strdup_printf (ngettext ("%u School Selected", "%u Schools Selected", n_items),
+                             n_items);
+  else if (n_people == n_items)
+    title = g_strdup_printf (ngettext ("%u Person Selected", "%u People Selected", n_items),
+                             n_items);
+  else if (n_groups == n_items)
+    title = g_strdup_printf (ngettext ("%u Group Selected", "%u Groups Selected", n_items),
+                             n_items);
+  else
+    title = g_strdup_printf (ngettext ("%u Item Selected", "%u Items Selected", n_items),
+                             n_items);
+  adw_status_page_set_title (self->selection_page, title);
+  gtk_stack_set_visible_child_name (self->stack, "selection");
 }
 
 void
@@ -799,7 +1796,8 @@ cvn_details_pane_set_document_is_empty (CvnDetailsPane *self,
       adw_status_page_set_title (self->status_page, _("Empty Document"));
       adw_status_page_set_description (self->status_page,
                                        _("This document has no groups, schools or people "
-                                         "yet."));
+                                         "yet. Add them with the + button, or start from a "
+                                         "template with New in the main menu."));
     }
   else
     {
@@ -808,6 +1806,37 @@ cvn_details_pane_set_document_is_empty (CvnDetailsPane *self,
                                        _("Choose a group, school or person in the outline to "
                                          "see its details and memberships."));
     }
+}
+
+void
+cvn_details_pane_set_document (CvnDetailsPane *self,
+                               CvnDocument    *document)
+{
+  g_return_if_fail (CVN_IS_DETAILS_PANE (self));
+  g_return_if_fail (document == NULL || CVN_IS_DOCUMENT (document));
+
+  g_set_object (&self->document, document);
+}
+
+gboolean
+cvn_details_pane_focus_field (CvnDetailsPane *self,
+                              const char     *field)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (CVN_IS_DETAILS_PANE (self), FALSE);
+
+  row = g_hash_table_lookup (self->field_rows, field);
+  return row != NULL && gtk_widget_grab_focus (row);
+}
+
+GtkWidget *
+cvn_details_pane_get_field_row (CvnDetailsPane *self,
+                                const char     *field)
+{
+  g_return_val_if_fail (CVN_IS_DETAILS_PANE (self), NULL);
+
+  return g_hash_table_lookup (self->field_rows, field);
 }
 
 CvnObjectKind
@@ -835,9 +1864,25 @@ cvn_details_pane_new (void)
 static void
 cvn_details_pane_dispose (GObject *object)
 {
+  CvnDetailsPane *self = CVN_DETAILS_PANE (object);
+
+  g_clear_object (&self->document);
+  if (self->field_rows != NULL)
+    g_hash_table_remove_all (self->field_rows);
   gtk_widget_dispose_template (GTK_WIDGET (object), CVN_TYPE_DETAILS_PANE);
 
   G_OBJECT_CLASS (cvn_details_pane_parent_class)->dispose (object);
+}
+
+static void
+cvn_details_pane_finalize (GObject *object)
+{
+  CvnDetailsPane *self = CVN_DETAILS_PANE (object);
+
+  g_clear_pointer (&self->field_rows, g_hash_table_unref);
+  g_clear_pointer (&self->memberships, g_hash_table_unref);
+
+  G_OBJECT_CLASS (cvn_details_pane_parent_class)->finalize (object);
 }
 
 static void
@@ -847,6 +1892,7 @@ cvn_details_pane_class_init (CvnDetailsPaneClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cvn_details_pane_dispose;
+  object_class->finalize = cvn_details_pane_finalize;
 
   /**
    * CvnDetailsPane::object-activated:
@@ -863,11 +1909,24 @@ cvn_details_pane_class_init (CvnDetailsPaneClass *klass)
                                                "/org/convenor/Convenor/cvn-details-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, CvnDetailsPane, stack);
   gtk_widget_class_bind_template_child (widget_class, CvnDetailsPane, status_page);
+  gtk_widget_class_bind_template_child (widget_class, CvnDetailsPane, selection_page);
   gtk_widget_class_bind_template_child (widget_class, CvnDetailsPane, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, CvnDetailsPane, icon);
   gtk_widget_class_bind_template_child (widget_class, CvnDetailsPane, title_label);
   gtk_widget_class_bind_template_child (widget_class, CvnDetailsPane, summary_label);
   gtk_widget_class_bind_template_child (widget_class, CvnDetailsPane, groups_box);
+
+  gtk_widget_class_install_action (widget_class, "details.set-role", "(xs)", set_role_action);
+  gtk_widget_class_install_action (widget_class, "details.edit-dates", "x", edit_dates_action);
+  gtk_widget_class_install_action (widget_class, "details.end-membership", "x",
+                                   end_membership_action);
+  gtk_widget_class_install_action (widget_class, "details.delete-membership", "x",
+                                   delete_membership_action);
+  gtk_widget_class_install_action (widget_class, "details.clear-parent", "x",
+                                   clear_parent_action);
+  gtk_widget_class_install_action (widget_class, "details.clear-school", "x",
+                                   clear_school_action);
+  gtk_widget_class_install_action (widget_class, "details.set-kind", "s", set_kind_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "detailspane");
@@ -878,4 +1937,8 @@ static void
 cvn_details_pane_init (CvnDetailsPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->field_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->memberships = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                             (GDestroyNotify) membership_info_free);
 }

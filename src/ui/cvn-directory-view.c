@@ -92,21 +92,22 @@ copy_entry (CvnDirectoryEntry       *dest,
 
 /* The view ------------------------------------------------------------------------------- */
 
+/* The columns in the order the table shows them: what a broker scans for comes first. */
 typedef enum
 {
   COLUMN_HOLDER,
-  COLUMN_HOLDER_KIND,
   COLUMN_AREA,
   COLUMN_KIND,
   COLUMN_CAPACITY,
   COLUMN_REMAINING,
-  COLUMN_PHASE,
-  COLUMN_PRIORITY,
-  COLUMN_QA_STATUS,
-  COLUMN_REVIEWER,
-  COLUMN_REVIEWED_ON,
-  COLUMN_EVIDENCE,
   COLUMN_SUPPORT,
+  COLUMN_QA_STATUS,
+  COLUMN_REVIEWED_ON,
+  COLUMN_PRIORITY,
+  COLUMN_REVIEWER,
+  COLUMN_PHASE,
+  COLUMN_HOLDER_KIND,
+  COLUMN_EVIDENCE,
   N_COLUMNS
 } Column;
 
@@ -115,23 +116,23 @@ typedef struct
   const char *id;
   const char *title;
   gboolean    numeric;
-  int         fixed_width;    /* 0: as wide as its content */
+  int         fixed_width;    /* the column's width until the user resizes it */
 } ColumnInfo;
 
 static const ColumnInfo column_info[N_COLUMNS] = {
-  [COLUMN_HOLDER] = { "holder", N_("Holder"), FALSE, 220 },
-  [COLUMN_HOLDER_KIND] = { "holder-kind", N_("Type"), FALSE, 0 },
-  [COLUMN_AREA] = { "area", N_("Area"), FALSE, 170 },
-  [COLUMN_KIND] = { "kind", N_("Kind"), FALSE, 0 },
-  [COLUMN_CAPACITY] = { "capacity", N_("Days Offered"), TRUE, 0 },
-  [COLUMN_REMAINING] = { "remaining", N_("Days Left"), TRUE, 0 },
-  [COLUMN_PHASE] = { "phase", N_("Phase"), FALSE, 0 },
-  [COLUMN_PRIORITY] = { "priority", N_("Priority"), FALSE, 0 },
-  [COLUMN_QA_STATUS] = { "qa-status", N_("Assurance"), FALSE, 0 },
-  [COLUMN_REVIEWER] = { "reviewer", N_("Reviewer"), FALSE, 140 },
-  [COLUMN_REVIEWED_ON] = { "reviewed-on", N_("Reviewed"), FALSE, 0 },
+  [COLUMN_HOLDER] = { "holder", N_("Holder"), FALSE, 200 },
+  [COLUMN_HOLDER_KIND] = { "holder-kind", N_("Type"), FALSE, 80 },
+  [COLUMN_AREA] = { "area", N_("Area"), FALSE, 160 },
+  [COLUMN_KIND] = { "kind", N_("Kind"), FALSE, 80 },
+  [COLUMN_CAPACITY] = { "capacity", N_("Days Offered"), TRUE, 100 },
+  [COLUMN_REMAINING] = { "remaining", N_("Days Left"), TRUE, 80 },
+  [COLUMN_PHASE] = { "phase", N_("Phase"), FALSE, 100 },
+  [COLUMN_PRIORITY] = { "priority", N_("Priority"), FALSE, 80 },
+  [COLUMN_QA_STATUS] = { "qa-status", N_("Assurance"), FALSE, 130 },
+  [COLUMN_REVIEWER] = { "reviewer", N_("Reviewer"), FALSE, 150 },
+  [COLUMN_REVIEWED_ON] = { "reviewed-on", N_("Reviewed"), FALSE, 100 },
   [COLUMN_EVIDENCE] = { "evidence", N_("Evidence"), FALSE, 320 },
-  [COLUMN_SUPPORT] = { "support", "", FALSE, 0 },
+  [COLUMN_SUPPORT] = { "support", "", FALSE, 110 },
 };
 
 /* Choices of the kind and assurance drop-downs, after "all". */
@@ -694,7 +695,7 @@ reload (CvnDirectoryView *self)
 }
 
 static void
-document_changed_cb (CvnDirectoryView *self)
+window_reloaded_cb (CvnDirectoryView *self)
 {
   reload (self);
 }
@@ -1100,7 +1101,8 @@ fill_areas_dialog (AreasDialog *dialog)
       GtkWidget *row = adw_entry_row_new ();
 
       gtk_editable_set_text (GTK_EDITABLE (row), area->name);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Name"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Area name"), -1);
       adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
       g_object_set_data (G_OBJECT (row), "cvn-area-id", GSIZE_TO_POINTER (area->id));
       g_signal_connect (row, "apply", G_CALLBACK (area_apply_cb), dialog);
@@ -1157,14 +1159,16 @@ edit_areas_action (GtkWidget  *widget,
 
 /* Cells ---------------------------------------------------------------------------------- */
 
-static void
-support_clicked_cb (GtkButton        *button,
-                    CvnDirectoryView *self)
+static gboolean
+support_link_cb (GtkLabel         *label,
+                 const char       *uri,
+                 CvnDirectoryView *self)
 {
-  gint64 entry_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "cvn-entry-id"));
+  gint64 entry_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (label), "cvn-entry-id"));
 
   if (entry_id != 0)
     find_support_for (self, entry_id);
+  return TRUE;
 }
 
 static void
@@ -1177,10 +1181,15 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 
   if (column == COLUMN_SUPPORT)
     {
-      child = gtk_button_new_with_label (_("Find Support…"));
-      gtk_widget_add_css_class (child, "flat");
+      g_autofree char *markup = g_markup_printf_escaped ("<a href=\"find-support\">%s</a>",
+                                                          _("Find support…"));
+
+      /* A link rather than a button, so that need rows stand no taller than the others. */
+      child = gtk_label_new (NULL);
+      gtk_label_set_markup (GTK_LABEL (child), markup);
+      gtk_label_set_xalign (GTK_LABEL (child), 0);
       gtk_widget_set_tooltip_text (child, _("Rank who could meet this need"));
-      g_signal_connect (child, "clicked", G_CALLBACK (support_clicked_cb), self);
+      g_signal_connect (child, "activate-link", G_CALLBACK (support_link_cb), self);
     }
   else
     {
@@ -1364,7 +1373,6 @@ create_columns (CvnDirectoryView *self)
       view_column = gtk_column_view_column_new (column_info[column].title[0] != '\0'
                                                   ? _(column_info[column].title) : "",
                                                 factory);
-      gtk_column_view_column_set_id (view_column, column_info[column].id);
       gtk_column_view_column_set_resizable (view_column, column != COLUMN_SUPPORT);
       if (column_info[column].fixed_width > 0)
         gtk_column_view_column_set_fixed_width (view_column, column_info[column].fixed_width);
@@ -1399,8 +1407,13 @@ static void
 cvn_directory_view_dispose (GObject *object)
 {
   CvnDirectoryView *self = CVN_DIRECTORY_VIEW (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CVN_TYPE_DIRECTORY_VIEW);
+  /* Template children that are not bound to a field (the tool bar, the separator) are not
+   * unparented by dispose_template. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->selection);
   g_clear_object (&self->sort_model);
@@ -1535,9 +1548,9 @@ cvn_directory_view_new (CvnWindow *window)
 
   self = g_object_new (CVN_TYPE_DIRECTORY_VIEW, NULL);
   self->window = window;
-  /* The window connected to "changed" first, so its snapshot is new by the time this runs. */
-  g_signal_connect_object (cvn_window_get_document (window), "changed",
-                           G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
+  /* The window reloads its snapshot after every edit, undo and redo, then says so. */
+  g_signal_connect_object (window, "reloaded",
+                           G_CALLBACK (window_reloaded_cb), self, G_CONNECT_SWAPPED);
   reload (self);
   return GTK_WIDGET (self);
 }

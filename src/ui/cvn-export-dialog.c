@@ -9,6 +9,7 @@
 #include "cvn-export-dialog.h"
 #include "cvn-error-dialog.h"
 #include "cvn-snapshot.h"
+#include "cvn-window.h"
 
 #include <glib/gi18n.h>
 
@@ -411,4 +412,52 @@ cvn_export_dialog_get_document (CvnExportDialog *self)
   g_return_val_if_fail (CVN_IS_EXPORT_DIALOG (self), NULL);
 
   return self->document;
+}
+
+static void
+window_exported_cb (CvnExportDialog *self,
+                    const char      *path,
+                    guint            n_files,
+                    CvnWindow       *window)
+{
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (n_files > 1)
+    /* TRANSLATORS: a poster written as one image a sheet, "Exported 4 files, the first
+     * “Kingsmere – Map-row1-col1.png”". */
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u file, “%s”",
+                                            "Exported %u files, the first “%s”", n_files),
+                               n_files, basename);
+  else
+    message = g_strdup_printf (_("Exported “%s”"), basename);
+  toast = adw_toast_new (message);
+  if (gtk_window_get_application (GTK_WINDOW (window)) != NULL)
+    {
+      g_autoptr (GFile) file = g_file_new_for_path (path);
+      g_autofree char *uri = g_file_get_uri (file);
+
+      adw_toast_set_button_label (toast, _("_Open"));
+      adw_toast_set_action_name (toast, "app.open-uri");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+    }
+  cvn_window_add_toast (window, toast);
+}
+
+void
+cvn_export_dialog_window_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  CvnWindow *window = CVN_WINDOW (widget);
+  CvnExportDialog *dialog;
+  CvnView view;
+
+  if (!cvn_view_from_string (cvn_window_get_visible_page (window), &view))
+    view = CVN_VIEW_STRUCTURE;
+  dialog = cvn_export_dialog_new (GTK_WINDOW (window), cvn_window_get_document (window), view,
+                                  0);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (window_exported_cb), window, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -46,4 +46,11 @@ gboolean         cvn_export_dialog_export_to   (CvnExportDialog        *self,
                                                 const char             *path,
                                                 GError                **error);
 
+/* win.export, installed by CvnWindow: opens the dialog on the view the window shows (the
+ * structure when its visible page is not one of the views), and says in a toast what was
+ * written. */
+void             cvn_export_dialog_window_action (GtkWidget            *widget,
+                                                  const char           *action_name,
+                                                  GVariant             *parameter);
+
 G_END_DECLS

@@ -249,6 +249,7 @@ typedef enum
   SECTION_OTHER,
   SECTION_COMMITTEES,
   SECTION_UNCLUSTERED,
+  SECTION_UNGROUPED_PEOPLE,
   N_SECTIONS
 } Section;
 
@@ -523,6 +524,7 @@ section_key (Section section)
 {
   static const char * const keys[N_SECTIONS] = {
     "board", "alliances", "clusters-outside", "other", "committees", "unclustered",
+    "ungrouped-people",
   };
 
   return keys[section];
@@ -545,6 +547,8 @@ section_title (Section section)
       return _("Committees");
     case SECTION_UNCLUSTERED:
       return _("Schools in no cluster");
+    case SECTION_UNGROUPED_PEOPLE:
+      return _("People in no group");
     case N_SECTIONS:
     default:
       g_assert_not_reached ();
@@ -628,6 +632,23 @@ cvn_outline_build (CvnSnapshot *snapshot)
                                    establishment->name, subtitle, "cvn-school-symbolic");
       item->key = make_key (section_key (SECTION_UNCLUSTERED), item->kind, item->id);
       g_list_store_append (sections[SECTION_UNCLUSTERED], item);
+    }
+
+  /* People are otherwise reached only through the groups they are in; someone just added, or
+   * between roles, would have no row at all. */
+  for (guint i = 0; i < snapshot->people->len; i++)
+    {
+      const CvnPerson *person = &g_array_index (snapshot->people, CvnPerson, i);
+      g_autoptr (GPtrArray) memberships =
+        cvn_snapshot_get_memberships_of (snapshot, CVN_OBJECT_PERSON, person->id, TRUE);
+      g_autoptr (CvnOutlineItem) item = NULL;
+
+      if (memberships->len > 0)
+        continue;
+      item = cvn_outline_item_new (CVN_OBJECT_PERSON, person->id, person->name,
+                                   person->job_title, "avatar-default-symbolic");
+      item->key = make_key (section_key (SECTION_UNGROUPED_PEOPLE), item->kind, item->id);
+      g_list_store_append (sections[SECTION_UNGROUPED_PEOPLE], item);
     }
 
   roots = g_list_store_new (CVN_TYPE_OUTLINE_ITEM);

@@ -14,6 +14,7 @@
 #include "cvn-print.h"
 #include "cvn-error-dialog.h"
 #include "cvn-snapshot.h"
+#include "cvn-window.h"
 
 #include <glib/gi18n.h>
 
@@ -342,4 +343,18 @@ cvn_print_run_dialog (GtkWindow              *parent,
       get_job (operation)->error_shown = TRUE;
       cvn_error_dialog_present (parent, NULL, _("Could not print"), error);
     }
+}
+
+void
+cvn_print_window_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CvnWindow *window = CVN_WINDOW (widget);
+  CvnExportOptions options;
+
+  cvn_export_options_init (&options);
+  if (!cvn_view_from_string (cvn_window_get_visible_page (window), &options.view))
+    options.view = CVN_VIEW_STRUCTURE;
+  cvn_print_run_dialog (GTK_WINDOW (window), cvn_window_get_document (window), &options);
 }

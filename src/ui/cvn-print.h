@@ -30,4 +30,11 @@ void               cvn_print_run_dialog            (GtkWindow               *par
                                                     CvnDocument             *document,
                                                     const CvnExportOptions  *options);
 
+/* win.print, installed by CvnWindow: prints the view the window shows (the structure when
+ * its visible page is not one of the views) with the system dialog, A4 portrait to begin
+ * with. */
+void               cvn_print_window_action         (GtkWidget               *widget,
+                                                    const char              *action_name,
+                                                    GVariant                *parameter);
+
 G_END_DECLS

@@ -11,43 +11,24 @@
 #include "config.h"
 
 #include "cvn-window.h"
+#include "cvn-window-private.h"
 
 #include "cvn-application.h"
+#include "cvn-directory-view.h"
 #include "cvn-error-dialog.h"
 #include "cvn-outline-item.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
-struct _CvnWindow
-{
-  AdwApplicationWindow  parent_instance;
+G_DEFINE_FINAL_TYPE (CvnWindow, cvn_window, ADW_TYPE_APPLICATION_WINDOW)
 
-  /* Template widgets */
-  AdwViewSwitcherTitle *window_title;
-  GtkPaned             *content_paned;
-  AdwViewStack         *main_stack;
-  AdwToastOverlay      *toast_overlay;
-  GtkPaned             *paned;
-  GtkStack             *sidebar_stack;
-  GtkListView          *outline_view;
-  CvnDetailsPane       *details_pane;
-  GMenu                *recent_menu;
-
-  CvnDocument          *document;
-  gboolean              is_sample;
-  CvnSnapshot          *snapshot;
-  GListStore           *outline;
-  GtkTreeListModel     *tree;
-  GtkSingleSelection   *selection;
-  GSettings            *settings;
-
-  /* Set while the outline is being replaced, so the details pane is updated once at the end
-   * rather than for every intermediate selection. */
-  gboolean              rebuilding;
+enum {
+  RELOADED,
+  N_SIGNALS
 };
 
-G_DEFINE_FINAL_TYPE (CvnWindow, cvn_window, ADW_TYPE_APPLICATION_WINDOW)
+static guint signals[N_SIGNALS];
 
 enum {
   PROP_0,
@@ -69,33 +50,71 @@ create_children_cb (gpointer item,
   return children != NULL ? g_object_ref (G_LIST_MODEL (children)) : NULL;
 }
 
-static CvnOutlineItem *
-get_selected_item (CvnWindow *self)
+/* The selected rows' items, section headings left out, in outline order. */
+static GPtrArray *
+get_selected_items (CvnWindow *self)
 {
-  GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->selection);
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GtkBitset) selected = NULL;
+  GtkBitsetIter iter;
+  guint position;
 
-  if (row == NULL)
-    return NULL;
-  return CVN_OUTLINE_ITEM (gtk_tree_list_row_get_item (row));
+  if (self->tree == NULL)
+    return items;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr (GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, position);
+      CvnOutlineItem *item;
+
+      if (row == NULL)
+        continue;
+      item = CVN_OUTLINE_ITEM (gtk_tree_list_row_get_item (row));
+      if (cvn_outline_item_is_heading (item))
+        g_object_unref (item);
+      else
+        g_ptr_array_add (items, item);
+    }
+  return items;
 }
 
 static void
 update_details (CvnWindow *self)
 {
-  g_autoptr (CvnOutlineItem) item = get_selected_item (self);
+  g_autoptr (GPtrArray) items = get_selected_items (self);
 
-  if (item == NULL || self->snapshot == NULL)
-    cvn_details_pane_show (self->details_pane, self->snapshot, CVN_OBJECT_NONE, 0);
+  if (self->snapshot == NULL)
+    cvn_details_pane_show (self->details_pane, NULL, CVN_OBJECT_NONE, 0);
+  else if (items->len > 1)
+    {
+      guint counts[CVN_OBJECT_GROUP + 1] = { 0 };
+
+      for (guint i = 0; i < items->len; i++)
+        counts[cvn_outline_item_get_kind (g_ptr_array_index (items, i))]++;
+      cvn_details_pane_show_selection (self->details_pane, counts[CVN_OBJECT_ESTABLISHMENT],
+                                       counts[CVN_OBJECT_PERSON], counts[CVN_OBJECT_GROUP]);
+    }
+  else if (items->len == 1)
+    {
+      CvnOutlineItem *item = g_ptr_array_index (items, 0);
+
+      cvn_details_pane_show (self->details_pane, self->snapshot,
+                             cvn_outline_item_get_kind (item), cvn_outline_item_get_id (item));
+    }
   else
-    cvn_details_pane_show (self->details_pane, self->snapshot,
-                           cvn_outline_item_get_kind (item), cvn_outline_item_get_id (item));
+    cvn_details_pane_show (self->details_pane, self->snapshot, self->shown_kind, self->shown_id);
 }
 
 static void
 selection_changed_cb (CvnWindow *self)
 {
-  if (!self->rebuilding)
-    update_details (self);
+  if (self->rebuilding)
+    return;
+  /* Choosing rows in the outline replaces an object that was shown without a row. */
+  self->shown_kind = CVN_OBJECT_NONE;
+  self->shown_id = 0;
+  update_details (self);
 }
 
 static void
@@ -108,6 +127,23 @@ outline_activate_cb (CvnWindow *self,
    * stepping through the tiers wants from a heading or a group. */
   if (row != NULL && gtk_tree_list_row_is_expandable (row))
     gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
+}
+
+/* Long names are cut short in a narrow sidebar; the tooltip gives them whole. It is asked for
+ * when wanted rather than set on every bind: setting a tooltip makes GTK look for the pointer
+ * there and then, a round trip to the display server for each row shown. */
+static gboolean
+row_query_tooltip_cb (GtkWidget  *box,
+                      int         x,
+                      int         y,
+                      gboolean    keyboard_mode,
+                      GtkTooltip *tooltip,
+                      GtkLabel   *title)
+{
+  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (box), "cvn-heading")))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (title));
+  return TRUE;
 }
 
 static void
@@ -127,6 +163,8 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *count = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (box, "outline-row");
+  gtk_widget_set_has_tooltip (box, TRUE);
+  g_signal_connect (box, "query-tooltip", G_CALLBACK (row_query_tooltip_cb), title);
   gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (labels, TRUE);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
@@ -146,6 +184,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), count);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
   gtk_list_item_set_child (list_item, expander);
+  cvn_window_setup_outline_row (self, list_item, expander);
 
   g_object_set_data (G_OBJECT (list_item), "cvn-image", image);
   g_object_set_data (G_OBJECT (list_item), "cvn-title", title);
@@ -174,8 +213,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_image_set_from_icon_name (GTK_IMAGE (image), cvn_outline_item_get_icon_name (item));
   gtk_widget_set_visible (image, !heading);
   gtk_label_set_text (GTK_LABEL (title), cvn_outline_item_get_title (item));
-  /* Long names are cut short in a narrow sidebar; the tooltip gives them whole. */
-  gtk_widget_set_tooltip_text (box, heading ? NULL : cvn_outline_item_get_title (item));
+  g_object_set_data (G_OBJECT (box), "cvn-heading", GINT_TO_POINTER (heading));
 
   /* A heading carries its count at the end of the row; other rows a line of detail below. */
   gtk_label_set_text (GTK_LABEL (heading ? count : subtitle), subtitle_text);
@@ -249,10 +287,12 @@ expand_rows (CvnWindow  *self,
     }
 }
 
-/* Expands the rows along @path (from cvn_outline_find_*) and selects its last row. */
+/* Expands the rows along @path (from cvn_outline_find_*) and selects its last row, alone when
+ * @exclusive or beside the rows already selected otherwise. */
 static void
 select_path (CvnWindow *self,
-             GPtrArray *path)
+             GPtrArray *path,
+             gboolean   exclusive)
 {
   g_autoptr (GtkTreeListRow) row = NULL;
   GListModel *level = G_LIST_MODEL (self->outline);
@@ -282,9 +322,10 @@ select_path (CvnWindow *self,
     }
 
   position = gtk_tree_list_row_get_position (row);
-  gtk_single_selection_set_selected (self->selection, position);
-  gtk_widget_activate_action (GTK_WIDGET (self->outline_view), "list.scroll-to-item", "u",
-                              position);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, exclusive);
+  if (exclusive)
+    gtk_widget_activate_action (GTK_WIDGET (self->outline_view), "list.scroll-to-item", "u",
+                                position);
 }
 
 static void
@@ -305,8 +346,7 @@ reload (CvnWindow *self)
   g_autoptr (GError) error = NULL;
   g_autoptr (CvnSnapshot) snapshot = cvn_snapshot_load (self->document, &error);
   g_autoptr (GHashTable) expanded = NULL;
-  g_autoptr (CvnOutlineItem) selected = NULL;
-  g_autoptr (GPtrArray) path = NULL;
+  g_autoptr (GPtrArray) selected = NULL;
   gboolean is_empty;
 
   if (snapshot == NULL)
@@ -317,7 +357,7 @@ reload (CvnWindow *self)
 
   if (self->tree != NULL)
     expanded = collect_expanded_keys (self);
-  selected = get_selected_item (self);
+  selected = get_selected_items (self);
 
   g_clear_pointer (&self->snapshot, cvn_snapshot_free);
   self->snapshot = g_steal_pointer (&snapshot);
@@ -328,22 +368,24 @@ reload (CvnWindow *self)
   g_clear_object (&self->tree);
   self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->outline)),
                                         FALSE, FALSE, create_children_cb, NULL, NULL);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
   expand_rows (self, expanded);
 
-  /* The selected row is looked for in the same place first; if the edit moved it (a school
+  /* Each selected row is looked for in the same place first; if the edit moved it (a school
    * now in another cluster), the first row showing the same object will do. */
-  if (selected != NULL)
+  for (guint i = 0; i < selected->len; i++)
     {
-      path = cvn_outline_find_key (G_LIST_MODEL (self->outline),
-                                   cvn_outline_item_get_key (selected));
+      CvnOutlineItem *item = g_ptr_array_index (selected, i);
+      g_autoptr (GPtrArray) path = cvn_outline_find_key (G_LIST_MODEL (self->outline),
+                                                        cvn_outline_item_get_key (item));
+
       if (path == NULL)
         path = cvn_outline_find_object (G_LIST_MODEL (self->outline),
-                                        cvn_outline_item_get_kind (selected),
-                                        cvn_outline_item_get_id (selected));
+                                        cvn_outline_item_get_kind (item),
+                                        cvn_outline_item_get_id (item));
       if (path != NULL)
-        select_path (self, path);
+        select_path (self, path, i == 0);
     }
   self->rebuilding = FALSE;
 
@@ -351,6 +393,16 @@ reload (CvnWindow *self)
   gtk_stack_set_visible_child_name (self->sidebar_stack, is_empty ? "empty" : "outline");
   cvn_details_pane_set_document_is_empty (self->details_pane, is_empty);
   update_details (self);
+
+  cvn_window_update_edit_actions (self);
+  cvn_window_search_refresh (self);
+  g_signal_emit (self, signals[RELOADED], 0);
+}
+
+void
+cvn_window_reload_now (CvnWindow *self)
+{
+  reload (self);
 }
 
 static void
@@ -519,7 +571,9 @@ cvn_window_constructed (GObject *object)
   g_signal_connect_object (self->document, "changed", G_CALLBACK (document_changed_cb), self,
                            G_CONNECT_SWAPPED);
   update_titles (self);
+  cvn_window_actions_constructed (self);
   reload (self);
+  cvn_directory_view_install (self);
 }
 
 static void
@@ -527,6 +581,8 @@ cvn_window_dispose (GObject *object)
 {
   CvnWindow *self = CVN_WINDOW (object);
 
+  cvn_window_actions_dispose (self);
+  cvn_window_search_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CVN_TYPE_WINDOW);
 
   g_clear_object (&self->selection);
@@ -610,6 +666,16 @@ cvn_window_class_init (CvnWindowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * CvnWindow::reloaded:
+   *
+   * Emitted after the window has loaded a new snapshot of its document (after every edit,
+   * undo and redo) and rebuilt the outline from it. Pages that show the document follow it
+   * here and read cvn_window_get_snapshot() rather than loading snapshots of their own.
+   */
+  signals[RELOADED] = g_signal_new ("reloaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   g_type_ensure (CVN_TYPE_DETAILS_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -623,12 +689,21 @@ cvn_window_class_init (CvnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CvnWindow, outline_view);
   gtk_widget_class_bind_template_child (widget_class, CvnWindow, details_pane);
   gtk_widget_class_bind_template_child (widget_class, CvnWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, CvnWindow, edit_section);
+  gtk_widget_class_bind_template_child (widget_class, CvnWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, CvnWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, CvnWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, CvnWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CvnWindow, results_view);
   gtk_widget_class_bind_template_callback (widget_class, outline_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, details_object_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s,
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+
+  cvn_window_actions_class_init (widget_class);
+  cvn_window_search_class_init (widget_class);
 }
 
 static void
@@ -638,10 +713,10 @@ cvn_window_init (CvnWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect_object (self->selection, "notify::selected-item",
+  /* Several rows can be selected (Ctrl and Shift with a click), to add a handful of schools to
+   * a group at once or to delete them. */
+  self->selection = gtk_multi_selection_new (NULL);
+  g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
   factory = gtk_signal_list_item_factory_new ();
@@ -655,6 +730,8 @@ cvn_window_init (CvnWindow *self)
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
 
   bind_settings (self);
+  cvn_window_actions_init (self);
+  cvn_window_search_init (self);
 }
 
 /* Public --------------------------------------------------------------------------------- */
@@ -726,10 +803,79 @@ cvn_window_select_object (CvnWindow    *self,
   if (self->outline == NULL)
     return FALSE;
   path = cvn_outline_find_object (G_LIST_MODEL (self->outline), kind, id);
-  if (path == NULL)
+  if (path != NULL)
+    {
+      select_path (self, path, TRUE);
+      return TRUE;
+    }
+
+  /* Some objects have no row (a closed school in no group); they are still shown, with no row
+   * selected, as long as the document has them. */
+  if (self->snapshot == NULL || cvn_snapshot_get_name (self->snapshot, kind, id) == NULL)
     return FALSE;
-  select_path (self, path);
+  self->rebuilding = TRUE;
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  self->rebuilding = FALSE;
+  self->shown_kind = kind;
+  self->shown_id = id;
+  update_details (self);
   return TRUE;
+}
+
+gboolean
+cvn_window_select_objects (CvnWindow          *self,
+                           const CvnObjectRef *objects,
+                           guint               n_objects)
+{
+  gboolean first = TRUE;
+
+  g_return_val_if_fail (CVN_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (objects != NULL || n_objects == 0, FALSE);
+
+  if (self->outline == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_objects; i++)
+    {
+      g_autoptr (GPtrArray) path = cvn_outline_find_object (G_LIST_MODEL (self->outline),
+                                                            objects[i].kind, objects[i].id);
+
+      if (path == NULL)
+        continue;
+      select_path (self, path, first);
+      first = FALSE;
+    }
+  return !first;
+}
+
+GArray *
+cvn_window_get_selected_objects (CvnWindow *self)
+{
+  g_autoptr (GPtrArray) items = NULL;
+  GArray *objects = g_array_new (FALSE, FALSE, sizeof (CvnObjectRef));
+
+  g_return_val_if_fail (CVN_IS_WINDOW (self), objects);
+
+  items = get_selected_items (self);
+  for (guint i = 0; i < items->len; i++)
+    {
+      CvnObjectRef ref = { cvn_outline_item_get_kind (g_ptr_array_index (items, i)),
+                           cvn_outline_item_get_id (g_ptr_array_index (items, i)) };
+      gboolean seen = FALSE;
+
+      /* A school in two selected clusters may be selected twice, once under each. */
+      for (guint j = 0; j < objects->len && !seen; j++)
+        seen = g_array_index (objects, CvnObjectRef, j).kind == ref.kind
+               && g_array_index (objects, CvnObjectRef, j).id == ref.id;
+      if (!seen)
+        g_array_append_val (objects, ref);
+    }
+  if (objects->len == 0 && self->shown_kind != CVN_OBJECT_NONE)
+    {
+      CvnObjectRef ref = { self->shown_kind, self->shown_id };
+
+      g_array_append_val (objects, ref);
+    }
+  return objects;
 }
 
 gboolean
@@ -819,6 +965,24 @@ cvn_window_add_page (CvnWindow  *self,
 
   stack_page = adw_view_stack_add_titled (self->main_stack, page, name, title);
   adw_view_stack_page_set_icon_name (stack_page, icon_name);
+  /* The Checks page, added first, stays the last in the switcher and is not the page a window
+   * opens on: that should be a view of the partnership, not its list of problems. It is taken
+   * out and put back after each page added after it. */
+  if (self->checks_page != NULL && page != self->checks_page)
+    {
+      g_autoptr (GtkWidget) checks = g_object_ref (self->checks_page);
+      guint badge = adw_view_stack_page_get_badge_number (self->checks_stack_page);
+      gboolean was_visible = adw_view_stack_get_visible_child (self->main_stack) == checks;
+
+      adw_view_stack_remove (self->main_stack, checks);
+      self->checks_stack_page = adw_view_stack_add_titled (self->main_stack, checks, "checks",
+                                                           _("Checks"));
+      adw_view_stack_page_set_icon_name (self->checks_stack_page, "dialog-warning-symbolic");
+      adw_view_stack_page_set_badge_number (self->checks_stack_page, badge);
+      adw_view_stack_page_set_needs_attention (self->checks_stack_page, badge > 0);
+      if (was_visible || adw_view_stack_get_visible_child (self->main_stack) == checks)
+        adw_view_stack_set_visible_child (self->main_stack, page);
+    }
   /* The details pane gives up the middle of the window to the first page and stays beside it
    * at its narrowest. */
   if (!gtk_widget_get_visible (GTK_WIDGET (self->main_stack)))

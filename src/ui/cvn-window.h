@@ -9,6 +9,7 @@
 
 #include "cvn-details-pane.h"
 #include "cvn-document.h"
+#include "cvn-renderer.h"
 #include "cvn-snapshot.h"
 
 G_BEGIN_DECLS
@@ -31,10 +32,49 @@ GtkTreeListModel *cvn_window_get_outline_model (CvnWindow      *self);
 CvnDetailsPane   *cvn_window_get_details_pane  (CvnWindow      *self);
 
 /* Expands the outline down to the first row that shows @kind/@id, selects it and scrolls to it.
- * Returns FALSE when no row shows that object. */
+ * An object that no row shows (a closed school in no group) is shown in the details pane with
+ * no row selected. Returns FALSE when the document has no such object. */
 gboolean          cvn_window_select_object     (CvnWindow      *self,
                                                 CvnObjectKind   kind,
                                                 gint64          id);
+/* Selects the first row of each object, all at once (as Ctrl and a click do). */
+gboolean          cvn_window_select_objects    (CvnWindow          *self,
+                                                const CvnObjectRef *objects,
+                                                guint               n_objects);
+/* The objects of the selected rows (headings left out), in outline order, each once: a GArray
+ * of CvnObjectRef. */
+GArray           *cvn_window_get_selected_objects (CvnWindow   *self);
+
+/* Editing, as the window's actions and drag and drop do it. Each is one undoable edit; a
+ * failure is shown to the user in a message dialog and FALSE (or 0) returned. */
+/* What a drop of a school (or a person) on a group row does: ends its membership of
+ * @from_group_id (0 when it came from no group) and adds it to @to_group_id. */
+gboolean          cvn_window_move_member       (CvnWindow      *self,
+                                                CvnObjectKind   kind,
+                                                gint64          id,
+                                                gint64          from_group_id,
+                                                gint64          to_group_id);
+/* Adds @objects to @group_id with @role and says how many in a toast. */
+guint             cvn_window_add_to_group      (CvnWindow          *self,
+                                                const CvnObjectRef *objects,
+                                                guint               n_objects,
+                                                gint64              group_id,
+                                                CvnRole             role);
+/* Deletes @objects; when other things refer to them, first asks in a message dialog that says
+ * what goes with them, and returns that dialog (deleting when it is answered). Returns NULL
+ * when the objects were deleted (or could not be) at once. */
+GtkWidget        *cvn_window_delete_objects    (CvnWindow          *self,
+                                                const CvnObjectRef *objects,
+                                                guint               n_objects);
+
+/* Search: opens the search bar with @query, as typing it after Ctrl+F does. */
+void              cvn_window_search            (CvnWindow      *self,
+                                                const char     *query);
+/* The results of the current search: CvnOutlineItems, best first. */
+GListModel       *cvn_window_get_search_results (CvnWindow     *self);
+
+/* The Checks page: a CvnChecksPage. */
+GtkWidget        *cvn_window_get_checks_page   (CvnWindow      *self);
 
 /* Writes a copy of the document to @destination and tells the user with a toast. Refuses to
  * write over the document itself. This is what win.save-as does once a file is chosen. */

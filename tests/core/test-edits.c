@@ -178,7 +178,7 @@ test_memberships (Fixture       *fixture,
   g_autoptr (GPtrArray) current = NULL;
   g_autoptr (GPtrArray) all = NULL;
   g_autofree char *today = cvn_today ();
-  CvnObjectRef both[2];
+  CvnEditObject both[2];
   gint64 cluster3, cluster4, school, other, membership;
 
   cluster3 = cvn_edit_create_group (fixture->doc, "Cluster 3", "cluster", 1, 0, &error);
@@ -240,8 +240,8 @@ test_memberships (Fixture       *fixture,
   g_clear_error (&error);
 
   /* Adding two schools is one step; one already a member is left alone. */
-  both[0] = (CvnObjectRef) { CVN_OBJECT_ESTABLISHMENT, school };
-  both[1] = (CvnObjectRef) { CVN_OBJECT_ESTABLISHMENT, other };
+  both[0] = (CvnEditObject) { CVN_OBJECT_ESTABLISHMENT, school };
+  both[1] = (CvnEditObject) { CVN_OBJECT_ESTABLISHMENT, other };
   g_assert_cmpuint (cvn_edit_add_to_group (fixture->doc, both, 2, cluster4, CVN_ROLE_MEMBER,
                                            &error), ==, 2);
   g_assert_cmpstr (cvn_document_get_undo_label (fixture->doc), ==, "Add 2 schools to Cluster 4");
@@ -263,7 +263,7 @@ test_delete_cascade (Fixture       *fixture,
   const CvnGroup *cluster = NULL;
   g_autoptr (GPtrArray) members = NULL;
   gint64 n_groups, n_memberships;
-  CvnObjectRef ref;
+  CvnEditObject ref;
 
   sample = cvn_sample_create (path, &error);
   g_assert_no_error (error);
@@ -285,7 +285,7 @@ test_delete_cascade (Fixture       *fixture,
     expected = g_strdup_printf ("Deleting %s also removes %u memberships.", cluster->name, n);
   }
 
-  ref = (CvnObjectRef) { CVN_OBJECT_GROUP, cluster->id };
+  ref = (CvnEditObject) { CVN_OBJECT_GROUP, cluster->id };
   description = cvn_edit_describe_delete (sample, &ref, 1);
   g_assert_cmpstr (description, ==, expected);
 

@@ -504,6 +504,43 @@ test_nesting_rule (void)
   }
 }
 
+/* A chain of 200 groups, each the parent of the next: the nested export cuts it into pieces
+ * no deeper than it allows, joined by "parent" edges, and the chain survives the round trip. */
+static void
+test_deep_chain (void)
+{
+  g_autoptr (CvnDocument) doc = new_document ("chain.convenor");
+  g_autoptr (GString) graphml = g_string_new ("<graphml xmlns='http://graphml.graphdrawing.org/"
+                                              "xmlns'><key id='k' for='node' "
+                                              "attr.name='kind'/><key id='r' for='edge' "
+                                              "attr.name='relation'/><graph>\n");
+  g_autoptr (CvnGraphmlSummary) summary = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *actual = NULL;
+  g_autoptr (CvnDocument) copy = NULL;
+  g_autoptr (CvnGraphmlSummary) copied = NULL;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (graphml, "<node id='g%u'><data key='k'>board</data></node>\n", i);
+  for (guint i = 1; i < 200; i++)
+    g_string_append_printf (graphml, "<edge source='g%u' target='g%u'><data key='r'>parent"
+                                     "</data></edge>\n", i, i - 1);
+  g_string_append (graphml, "</graph></graphml>\n");
+
+  summary = import_string (doc, "chain.graphml", graphml->str);
+  g_assert_cmpuint (summary->groups_created, ==, 200);
+  g_assert_cmpuint (summary->parents_set, ==, 199);
+
+  exported = export_string (doc, FALSE, FALSE);
+  copy = new_document ("chain-copy.convenor");
+  copied = import_string (copy, "export.graphml", exported);
+  g_assert_cmpuint (copied->parents_set, ==, 199);
+  expected = describe (doc, TRUE);
+  actual = describe (copy, TRUE);
+  g_assert_cmpstr (actual, ==, expected);
+}
+
 static const char *
 shared_data (void)
 {
@@ -1121,6 +1158,7 @@ main (int    argc,
   g_test_add_func ("/cvn/graphml/round-trip-flat", test_round_trip_flat);
   g_test_add_func ("/cvn/graphml/round-trip-sample", test_round_trip_sample);
   g_test_add_func ("/cvn/graphml/nesting-rule", test_nesting_rule);
+  g_test_add_func ("/cvn/graphml/deep-chain", test_deep_chain);
   g_test_add_func ("/cvn/graphml/flat-validates", test_flat_validates);
   g_test_add_func ("/cvn/graphml/networkx", test_networkx_reads_exports);
   g_test_add_func ("/cvn/graphml/import-yed-like", test_import_yed_like);

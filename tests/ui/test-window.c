@@ -213,20 +213,25 @@ find_list_view (GtkWidget *widget)
   return NULL;
 }
 
-/* The item of the outline row that is selected, through the list view's selection model. */
+/* The item of the one outline row that is selected, through the list view's selection model;
+ * NULL when none or several are. */
 static CvnOutlineItem *
 selected_item (CvnWindow *window)
 {
   GtkListView *list_view = find_list_view (GTK_WIDGET (window));
-  GtkSingleSelection *selection;
-  GtkTreeListRow *row;
+  GtkMultiSelection *selection;
+  g_autoptr (GtkBitset) selected = NULL;
+  g_autoptr (GtkTreeListRow) row = NULL;
 
   g_assert_nonnull (list_view);
-  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list_view));
-  g_assert_true (gtk_single_selection_get_model (selection)
+  selection = GTK_MULTI_SELECTION (gtk_list_view_get_model (list_view));
+  g_assert_true (gtk_multi_selection_get_model (selection)
                  == G_LIST_MODEL (cvn_window_get_outline_model (window)));
-  row = gtk_single_selection_get_selected_item (selection);
-  return row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (selection));
+  if (gtk_bitset_get_size (selected) != 1)
+    return NULL;
+  row = g_list_model_get_item (G_LIST_MODEL (selection), gtk_bitset_get_nth (selected, 0));
+  return gtk_tree_list_row_get_item (row);
 }
 
 /* Tests ---------------------------------------------------------------------------------- */
@@ -294,11 +299,11 @@ test_select_school (Fixture       *fixture,
   const CvnEstablishment *school = find_clustered_school (snapshot, &cluster);
   g_autoptr (CvnOutlineItem) item = NULL;
   g_autofree char *urn = NULL;
-  AdwActionRow *row;
+  GtkWidget *entry;
 
   g_assert_nonnull (school);
   g_assert_cmpint (cvn_details_pane_get_kind (details), ==, CVN_OBJECT_NONE);
-  g_assert_null (find_action_row (GTK_WIDGET (details), "URN"));
+  g_assert_null (cvn_details_pane_get_field_row (details, "urn"));
 
   g_assert_true (cvn_window_select_object (fixture->window, CVN_OBJECT_ESTABLISHMENT,
                                            school->id));
@@ -309,15 +314,17 @@ test_select_school (Fixture       *fixture,
 
   g_assert_cmpint (cvn_details_pane_get_kind (details), ==, CVN_OBJECT_ESTABLISHMENT);
   g_assert_cmpint (cvn_details_pane_get_id (details), ==, school->id);
-  row = find_action_row (GTK_WIDGET (details), "URN");
-  g_assert_nonnull (row);
+  /* The URN is shown in its field, ready to be edited. */
+  entry = cvn_details_pane_get_field_row (details, "urn");
+  g_assert_true (ADW_IS_ENTRY_ROW (entry));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (entry)), ==, "URN");
   urn = g_strdup_printf ("%" G_GINT64_FORMAT, school->urn);
-  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, urn);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, urn);
 
   /* The school's groups are listed, its cluster among them. */
   g_assert_nonnull (find_action_row (GTK_WIDGET (details), cluster->name));
 
-  /* An object that is in no row cannot be selected. */
+  /* An object that is not in the document cannot be selected. */
   g_assert_false (cvn_window_select_object (fixture->window, CVN_OBJECT_ESTABLISHMENT,
                                             G_MAXINT64));
 }
@@ -343,7 +350,9 @@ test_select_group_details (Fixture       *fixture,
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "Tier 1, cluster");
   /* The parent alliance and the member school each have a row leading to them. */
-  g_assert_nonnull (find_action_row (GTK_WIDGET (details), alliance->name));
+  row = ADW_ACTION_ROW (cvn_details_pane_get_field_row (details, "parent_id"));
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, alliance->name);
   row = find_action_row (GTK_WIDGET (details), school->name);
   g_assert_nonnull (row);
 
@@ -355,7 +364,7 @@ test_select_group_details (Fixture       *fixture,
   g_assert_cmpint (cvn_outline_item_get_kind (item), ==, CVN_OBJECT_ESTABLISHMENT);
   g_assert_cmpint (cvn_outline_item_get_id (item), ==, school_id);
   g_assert_cmpint (cvn_details_pane_get_id (details), ==, school_id);
-  g_assert_nonnull (find_action_row (GTK_WIDGET (details), "URN"));
+  g_assert_nonnull (cvn_details_pane_get_field_row (details, "urn"));
 }
 
 static void
