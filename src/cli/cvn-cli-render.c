@@ -91,6 +91,5 @@ cvn_cli_render (int    argc,
   style.large_type = presentation;
   if (!cvn_render_to_png (layout, &style, width, height, out, &error))
     return cvn_cli_fail ("%s", error->message);
-  cvn_render_shutdown ();
   return 0;
 }

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "cvn-layout.h"
+#include "cvn-reports.h"
 #include "cvn-layout-private.h"
 #include "cvn-hull.h"
 #include "cvn-palette.h"
@@ -703,9 +704,14 @@ cvn_layout_builder_add_person (CvnLayoutBuilder *builder,
   /* Hidden people are shown by what they do, never by name, so a printed map of a
    * partnership can go to a meeting without personal data on it. */
   if (builder->options->hide_people)
-    label = person->job_title[0] != '\0'
-            ? g_strdup_printf ("%s (%s)", cvn_role_get_label (role), person->job_title)
-            : g_strdup (cvn_role_get_label (role));
+    {
+      g_autofree char *described = cvn_report_describe_person_hidden (builder->snapshot, person);
+
+      /* The same wording as the reports: "Headteacher, Oakfield Primary School". */
+      label = role != CVN_ROLE_MEMBER
+              ? g_strdup_printf ("%s (%s)", described, cvn_role_get_label (role))
+              : g_steal_pointer (&described);
+    }
   else if (role != CVN_ROLE_MEMBER)
     label = g_strdup_printf ("%s (%s)", person->name, cvn_role_get_label (role));
   else

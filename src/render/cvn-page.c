@@ -176,7 +176,9 @@ cvn_page_format_date (const char *iso_date)
   date = g_date_time_new_local (year, month, day, 12, 0, 0);
   if (date == NULL)
     return g_strdup (iso_date);
-  /* TRANSLATORS: the date printed on pages, as strftime would write it: "28 November 2026". */
+  /* TRANSLATORS: the date printed on pages, in g_date_time_format()'s codes: "28 November
+   * 2026".
+   * xgettext:no-c-format */
   return g_date_time_format (date, _("%-d %B %Y"));
 }
 

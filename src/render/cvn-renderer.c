@@ -31,7 +31,6 @@
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
-#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
@@ -1946,6 +1945,28 @@ draw_legend (Frame   *f,
     }
 }
 
+void
+cvn_renderer_get_legend_size (CvnRenderer *self,
+                              double      *width,
+                              double      *height)
+{
+  double size, rows;
+
+  g_return_if_fail (CVN_IS_RENDERER (self));
+
+  if (self->layout == NULL || !self->style.show_legend || self->legend->len == 0)
+    {
+      *width = *height = 0;
+      return;
+    }
+  size = legend_px (self);
+  rows = self->legend->len + 1 + (self->legend_has_people ? 1 : 0) +
+         (self->legend_has_leaders ? 1 : 0) + (self->legend_has_risk ? 1 : 0);
+  /* As draw_legend places it: half a margin from the corner, and half a margin clear. */
+  *width = legend_width (self) + MARGIN_PX;
+  *height = rows * size * 1.6 + size * 0.8 + MARGIN_PX;
+}
+
 static void
 draw_scale_bar (Frame   *f,
                 CvnRect *area)
@@ -2260,11 +2281,4 @@ cvn_render_to_png (CvnLayout            *layout,
       return FALSE;
     }
   return TRUE;
-}
-
-void
-cvn_render_shutdown (void)
-{
-  pango_cairo_font_map_set_default (NULL);
-  FcFini ();
 }

@@ -59,6 +59,12 @@ void         cvn_renderer_fit             (CvnRenderer          *self,
                                            double                width,
                                            double                height,
                                            CvnViewport          *viewport);
+/* The device area the legend takes in the top right-hand corner of every draw, margin
+ * included (0 x 0 when there is no legend), so that a canvas can keep what it zooms to clear
+ * of it. */
+void         cvn_renderer_get_legend_size (CvnRenderer          *self,
+                                           double               *width,
+                                           double               *height);
 /* A viewport of @width x @height device units centred on (@x, @y) at @scale. */
 void         cvn_viewport_init_centred    (CvnViewport          *viewport,
                                            double                x,
@@ -95,9 +101,5 @@ gboolean     cvn_render_to_png            (CvnLayout            *layout,
                                            const char           *path,
                                            GError              **error);
 
-/* Releases the font caches that Pango, cairo and fontconfig keep for the life of the
- * process, so that a leak checker run at exit sees only real leaks. Call it last, from a
- * program's exit path, after every renderer is gone. */
-void         cvn_render_shutdown          (void);
 
 G_END_DECLS

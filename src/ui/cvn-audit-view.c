@@ -56,6 +56,7 @@ struct _CvnAuditView
   GArray          *drill_down_schools; /* gint64 */
   int              selected_area;
   int              selected_sub_area;
+  gboolean         needs_reload;
 };
 
 G_DEFINE_FINAL_TYPE (CvnAuditView, cvn_audit_view, GTK_TYPE_WIDGET)
@@ -437,17 +438,6 @@ find_support_clicked_cb (GtkButton    *button,
   gtk_window_present (GTK_WINDOW (cvn_broker_dialog_new (self->window, entry_id, 0, 0)));
 }
 
-static void
-show_all_activated_cb (AdwActionRow *row,
-                       gpointer      user_data)
-{
-  GtkWidget *sibling = gtk_widget_get_prev_sibling (GTK_WIDGET (row));
-
-  for (; sibling != NULL; sibling = gtk_widget_get_prev_sibling (sibling))
-    gtk_widget_set_visible (sibling, TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (row), FALSE);
-}
-
 static char *
 describe_finding (CvnSnapshot           *snapshot,
                   GHashTable            *entries,
@@ -500,6 +490,82 @@ describe_finding (CvnSnapshot           *snapshot,
   return g_strdup_printf ("%s · %s", area_name, detail);
 }
 
+/* Directory entries of @snapshot by id. */
+static GHashTable *
+index_entries (CvnSnapshot *snapshot)
+{
+  GHashTable *entries = g_hash_table_new (g_direct_hash, g_direct_equal);
+
+  for (guint i = 0; i < snapshot->directory_entries->len; i++)
+    {
+      CvnDirectoryEntry *entry = &g_array_index (snapshot->directory_entries,
+                                                 CvnDirectoryEntry, i);
+
+      g_hash_table_insert (entries, GSIZE_TO_POINTER (entry->id), entry);
+    }
+  return entries;
+}
+
+static GtkWidget *
+create_finding_row (CvnAuditView          *self,
+                    CvnSnapshot           *snapshot,
+                    GHashTable            *entries,
+                    const CvnAuditFinding *finding)
+{
+  const char *holder = cvn_snapshot_get_name (snapshot, finding->holder_kind,
+                                              finding->holder_id);
+  g_autofree char *subtitle = describe_finding (snapshot, entries, finding);
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), holder != NULL ? holder : "");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_icon_name (ADW_ACTION_ROW (row),
+                                finding->holder_kind == CVN_OBJECT_PERSON
+                                  ? "avatar-default-symbolic" : "cvn-school-symbolic");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_set_tooltip_text (row, _("Show in the outline"));
+  g_object_set_data (G_OBJECT (row), "cvn-kind", GINT_TO_POINTER (finding->holder_kind));
+  g_object_set_data (G_OBJECT (row), "cvn-id", GSIZE_TO_POINTER (finding->holder_id));
+  g_signal_connect_object (row, "activated", G_CALLBACK (finding_activated_cb), self, 0);
+
+  if (finding->kind == CVN_AUDIT_UNMET_NEED && finding->entry_id != 0)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Find Support…"));
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_object_set_data (G_OBJECT (button), "cvn-entry-id",
+                         GSIZE_TO_POINTER (finding->entry_id));
+      g_signal_connect_object (button, "clicked", G_CALLBACK (find_support_clicked_cb), self,
+                               0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+  return row;
+}
+
+/* Adds the rows a long list left out, in place of its "Show All" row. */
+static void
+show_all_activated_cb (AdwActionRow *show_all,
+                       CvnAuditView *self)
+{
+  CvnAuditFindingKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (show_all),
+                                                                  "cvn-kind"));
+  AdwPreferencesGroup *group = g_ptr_array_index (self->list_groups, kind);
+  CvnSnapshot *snapshot = cvn_window_get_snapshot (self->window);
+  g_autoptr (GHashTable) entries = index_entries (snapshot);
+  guint seen = 0;
+
+  adw_preferences_group_remove (group, GTK_WIDGET (show_all));
+  for (guint i = 0; i < self->audit->findings->len; i++)
+    {
+      const CvnAuditFinding *finding = &g_array_index (self->audit->findings, CvnAuditFinding,
+                                                       i);
+
+      if (finding->kind == kind && seen++ >= SHORT_LIST_ROWS)
+        adw_preferences_group_add (group, create_finding_row (self, snapshot, entries, finding));
+    }
+}
+
 static void
 fill_lists (CvnAuditView *self,
             CvnSnapshot  *snapshot)
@@ -520,7 +586,7 @@ fill_lists (CvnAuditView *self,
                                            N_("Every school with a risk category has agreed "
                                               "or active support.") },
   };
-  g_autoptr (GHashTable) entries = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr (GHashTable) entries = index_entries (snapshot);
   guint counts[CVN_AUDIT_N_FINDING_KINDS] = { 0 };
   guint shown[CVN_AUDIT_N_FINDING_KINDS] = { 0 };
   AdwPreferencesGroup *groups[CVN_AUDIT_N_FINDING_KINDS];
@@ -528,14 +594,6 @@ fill_lists (CvnAuditView *self,
   for (guint i = 0; i < self->list_groups->len; i++)
     gtk_box_remove (self->lists_box, g_ptr_array_index (self->list_groups, i));
   g_ptr_array_set_size (self->list_groups, 0);
-
-  for (guint i = 0; i < snapshot->directory_entries->len; i++)
-    {
-      CvnDirectoryEntry *entry = &g_array_index (snapshot->directory_entries,
-                                                 CvnDirectoryEntry, i);
-
-      g_hash_table_insert (entries, GSIZE_TO_POINTER (entry->id), entry);
-    }
   for (guint i = 0; i < self->audit->findings->len; i++)
     counts[g_array_index (self->audit->findings, CvnAuditFinding, i).kind]++;
 
@@ -548,21 +606,46 @@ fill_lists (CvnAuditView *self,
       switch ((CvnAuditFindingKind) kind)
         {
         case CVN_AUDIT_STALE:
-          description = g_strdup_printf (
-            ngettext ("%u entry not reviewed in the last %d month, or never",
-                      "%u entries not reviewed in the last %d months, or never",
-                      (gulong) self->audit->stale_months),
-            counts[kind], self->audit->stale_months);
+          {
+            int months = self->audit->stale_months;
+            g_autofree char *period = g_strdup_printf (ngettext ("%d month", "%d months",
+                                                                 (gulong) months), months);
+
+            /* TRANSLATORS: "161 entries not reviewed in the last 12 months, or never". */
+            description = g_strdup_printf (
+              ngettext ("%u entry not reviewed in the last %s, or never",
+                        "%u entries not reviewed in the last %s, or never", counts[kind]),
+              counts[kind], period);
+          }
           break;
         case CVN_AUDIT_UNMET_NEED:
+          description = g_strdup_printf (
+            ngettext ("%u need with no provider that has days left nearby",
+                      "%u needs with no provider that has days left nearby", counts[kind]),
+            counts[kind]);
+          break;
         case CVN_AUDIT_OVER_COMMITTED:
+          description = g_strdup_printf (
+            ngettext ("%u offer with more days promised than offered",
+                      "%u offers with more days promised than offered", counts[kind]),
+            counts[kind]);
+          break;
         case CVN_AUDIT_SELF_DECLARED:
+          description = g_strdup_printf (
+            ngettext ("%u entry nobody else has reviewed yet",
+                      "%u entries nobody else has reviewed yet", counts[kind]),
+            counts[kind]);
+          break;
         case CVN_AUDIT_VULNERABLE_UNSUPPORTED:
+          description = g_strdup_printf (
+            ngettext ("%u school with a risk category and no agreed or active support",
+                      "%u schools with a risk category and no agreed or active support",
+                      counts[kind]),
+            counts[kind]);
+          break;
         case CVN_AUDIT_N_FINDING_KINDS:
         default:
-          description = g_strdup_printf (ngettext ("%u finding", "%u findings", counts[kind]),
-                                         counts[kind]);
-          break;
+          g_assert_not_reached ();
         }
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                              counts[kind] > 0 ? description
@@ -576,38 +659,11 @@ fill_lists (CvnAuditView *self,
     {
       const CvnAuditFinding *finding = &g_array_index (self->audit->findings, CvnAuditFinding,
                                                        i);
-      const char *holder = cvn_snapshot_get_name (snapshot, finding->holder_kind,
-                                                  finding->holder_id);
-      g_autofree char *subtitle = describe_finding (snapshot, entries, finding);
-      GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), holder != NULL ? holder : "");
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_icon_name (ADW_ACTION_ROW (row),
-                                    finding->holder_kind == CVN_OBJECT_PERSON
-                                      ? "avatar-default-symbolic" : "cvn-school-symbolic");
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_widget_set_tooltip_text (row, _("Show in the outline"));
-      g_object_set_data (G_OBJECT (row), "cvn-kind", GINT_TO_POINTER (finding->holder_kind));
-      g_object_set_data (G_OBJECT (row), "cvn-id", GSIZE_TO_POINTER (finding->holder_id));
-      g_signal_connect_object (row, "activated", G_CALLBACK (finding_activated_cb), self, 0);
-
-      if (finding->kind == CVN_AUDIT_UNMET_NEED && finding->entry_id != 0)
-        {
-          GtkWidget *button = gtk_button_new_with_mnemonic (_("_Find Support…"));
-
-          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-          g_object_set_data (G_OBJECT (button), "cvn-entry-id",
-                             GSIZE_TO_POINTER (finding->entry_id));
-          g_signal_connect_object (button, "clicked", G_CALLBACK (find_support_clicked_cb),
-                                   self, 0);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-        }
-
-      gtk_widget_set_visible (row, shown[finding->kind] < SHORT_LIST_ROWS);
-      shown[finding->kind]++;
-      adw_preferences_group_add (groups[finding->kind], row);
+      /* Long lists start short: their other rows are made only when asked for. */
+      if (shown[finding->kind]++ < SHORT_LIST_ROWS)
+        adw_preferences_group_add (groups[finding->kind],
+                                   create_finding_row (self, snapshot, entries, finding));
     }
 
   for (guint kind = 0; kind < CVN_AUDIT_N_FINDING_KINDS; kind++)
@@ -620,7 +676,8 @@ fill_lists (CvnAuditView *self,
         gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
         adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                    gtk_image_new_from_icon_name ("pan-down-symbolic"));
-        g_signal_connect (row, "activated", G_CALLBACK (show_all_activated_cb), NULL);
+        g_object_set_data (G_OBJECT (row), "cvn-kind", GUINT_TO_POINTER (kind));
+        g_signal_connect_object (row, "activated", G_CALLBACK (show_all_activated_cb), self, 0);
         adw_preferences_group_add (groups[kind], row);
       }
 }
@@ -705,14 +762,32 @@ update_group_choices (CvnAuditView *self,
 }
 
 static void
-window_reloaded_cb (CvnAuditView *self)
+reload (CvnAuditView *self)
 {
   CvnSnapshot *snapshot = cvn_window_get_snapshot (self->window);
 
   if (snapshot == NULL)
     return;
+  self->needs_reload = FALSE;
   update_group_choices (self, snapshot);
   recompute (self);
+}
+
+/* Auditing takes a moment on a large document, so a page that is not on screen waits until it
+ * is shown, or asked about its audit, before catching up with the edits made meanwhile. */
+static void
+ensure_current (CvnAuditView *self)
+{
+  if (self->needs_reload)
+    reload (self);
+}
+
+static void
+window_reloaded_cb (CvnAuditView *self)
+{
+  self->needs_reload = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self);
 }
 
 static void
@@ -763,6 +838,13 @@ cvn_audit_view_finalize (GObject *object)
 }
 
 static void
+cvn_audit_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (cvn_audit_view_parent_class)->map (widget);
+  ensure_current (CVN_AUDIT_VIEW (widget));
+}
+
+static void
 cvn_audit_view_class_init (CvnAuditViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -770,6 +852,7 @@ cvn_audit_view_class_init (CvnAuditViewClass *klass)
 
   object_class->dispose = cvn_audit_view_dispose;
   object_class->finalize = cvn_audit_view_finalize;
+  widget_class->map = cvn_audit_view_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/convenor/Convenor/cvn-audit-view.ui");
@@ -829,6 +912,8 @@ cvn_audit_view_set_group (CvnAuditView *self,
 {
   g_return_if_fail (CVN_IS_AUDIT_VIEW (self));
 
+  ensure_current (self);
+
   for (guint i = 0; i < self->group_ids->len; i++)
     if (g_array_index (self->group_ids, gint64, i) == group_id)
       {
@@ -846,6 +931,8 @@ cvn_audit_view_get_group (CvnAuditView *self)
 {
   g_return_val_if_fail (CVN_IS_AUDIT_VIEW (self), 0);
 
+  ensure_current (self);
+
   return self->group_id;
 }
 
@@ -854,6 +941,8 @@ cvn_audit_view_get_audit (CvnAuditView *self)
 {
   g_return_val_if_fail (CVN_IS_AUDIT_VIEW (self), NULL);
 
+  ensure_current (self);
+
   return self->audit;
 }
 
@@ -861,6 +950,8 @@ GArray *
 cvn_audit_view_get_cells (CvnAuditView *self)
 {
   g_return_val_if_fail (CVN_IS_AUDIT_VIEW (self), NULL);
+
+  ensure_current (self);
 
   return self->cells;
 }
@@ -873,6 +964,8 @@ cvn_audit_view_activate_point (CvnAuditView *self,
   int index;
 
   g_return_val_if_fail (CVN_IS_AUDIT_VIEW (self), FALSE);
+
+  ensure_current (self);
 
   if (self->cells == NULL || self->audit == NULL)
     return FALSE;

@@ -28,6 +28,7 @@
 #include "cvn-edits.h"
 #include "cvn-error-dialog.h"
 #include "cvn-outline-item.h"
+#include "cvn-palette.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -602,15 +603,17 @@ colour_reset_cb (GtkButton      *button,
 static GtkWidget *
 add_colour (CvnDetailsPane      *self,
             AdwPreferencesGroup *group,
-            const char          *colour)
+            const char          *colour,
+            const CvnColour     *kind_colour)
 {
   AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
   GtkWidget *button = gtk_color_button_new ();
   GtkWidget *reset = gtk_button_new_from_icon_name ("edit-clear-symbolic");
   gboolean has_colour = colour != NULL && *colour != '\0';
-  GdkRGBA rgba = { 0.6, 0.6, 0.6, 1 };
+  GdkRGBA rgba = { kind_colour->red, kind_colour->green, kind_colour->blue, 1 };
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Colour"));
+  /* Without a colour of its own the object is drawn in its kind's, which the button shows. */
   adw_action_row_set_subtitle (row, has_colour ? colour : _("The colour of its kind"));
   if (has_colour)
     gdk_rgba_parse (&rgba, colour);
@@ -1298,6 +1301,7 @@ show_establishment (CvnDetailsPane         *self,
   g_autofree char *northing = NULL;
   AdwPreferencesGroup *group;
   AdwPreferencesGroup *people = NULL;
+  CvnColour kind_colour;
 
   if (*establishment->phase == '\0')
     g_clear_pointer (&phase, g_free);
@@ -1334,7 +1338,8 @@ show_establishment (CvnDetailsPane         *self,
              establishment->engagement, FALSE);
   add_switch (self, group, _("Open"), _("Closed schools need no cluster"), "is_open",
               establishment->is_open);
-  add_colour (self, group, establishment->colour);
+  cvn_palette_phase_colour (establishment->phase, FALSE, &kind_colour);
+  add_colour (self, group, establishment->colour, &kind_colour);
 
   group = add_group (self, _("Location"));
   add_entry (self, group, _("Postcode"), "postcode", establishment->postcode, FALSE);
@@ -1389,7 +1394,7 @@ show_person (CvnDetailsPane  *self,
                  "details.clear-school", _("No School"));
   add_entry (self, group, _("Email"), "email", person->email, FALSE);
   add_entry (self, group, _("Phone"), "phone", person->phone, FALSE);
-  add_colour (self, group, person->colour);
+  add_colour (self, group, person->colour, &(CvnColour) { 0.6, 0.6, 0.6 });
 
   add_designations (self, snapshot, CVN_OBJECT_PERSON, person->id);
   add_groups_of (self, snapshot, CVN_OBJECT_PERSON, person->id);
@@ -1479,6 +1484,7 @@ add_tier_row (CvnDetailsPane      *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Tier"));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (tiers));
   adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
+  gtk_widget_add_css_class (row, "property");
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), (guint) CLAMP (tier, 0, 3));
   set_field_data (self, row, "tier");
   g_signal_connect_object (row, "notify::selected", G_CALLBACK (tier_selected_cb), self, 0);
@@ -1505,6 +1511,7 @@ show_group (CvnDetailsPane *self,
     ? cvn_snapshot_find_group (snapshot, shown->parent_id) : NULL;
   guint n_schools = 0, n_people = 0, n_groups = 0, n_all_schools;
   AdwPreferencesGroup *group;
+  CvnColour kind_colour;
 
   set_header (self, cvn_outline_group_icon_name (shown->kind), shown->name, summary);
 
@@ -1548,7 +1555,8 @@ show_group (CvnDetailsPane *self,
   add_entry (self, group, _("Phase"), "phase", shown->phase, FALSE);
   add_entry (self, group, _("Purpose"), "purpose", shown->purpose, FALSE);
   add_entry (self, group, _("Status"), "status", shown->status, FALSE);
-  add_colour (self, group, shown->colour);
+  cvn_palette_group_colour (shown->kind, FALSE, &kind_colour);
+  add_colour (self, group, shown->colour, &kind_colour);
 
   group = add_group (self, _("Size"));
   /* An alliance has its schools through its clusters rather than as members of its own;

@@ -177,11 +177,13 @@ struct _CvnDirectoryView
   guint               status;
   GHashTable         *group_schools;  /* establishment ids in the chosen group */
   GHashTable         *group_people;   /* person ids in the chosen group */
+  gboolean            needs_reload;
 };
 
 G_DEFINE_FINAL_TYPE (CvnDirectoryView, cvn_directory_view, GTK_TYPE_WIDGET)
 
 static void update_actions (CvnDirectoryView *self);
+static void ensure_current (CvnDirectoryView *self);
 
 const char *
 cvn_directory_view_qa_label (CvnQaStatus status)
@@ -647,6 +649,8 @@ cvn_directory_view_select_entry (CvnDirectoryView *self,
 
   g_return_val_if_fail (CVN_IS_DIRECTORY_VIEW (self), FALSE);
 
+  ensure_current (self);
+
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr (CvnDirectoryItem) item = g_list_model_get_item (model, i);
@@ -662,6 +666,72 @@ cvn_directory_view_select_entry (CvnDirectoryView *self,
   return FALSE;
 }
 
+static gboolean
+items_equal (const CvnDirectoryItem *a,
+             const CvnDirectoryItem *b)
+{
+  const CvnDirectoryEntry *x = &a->entry;
+  const CvnDirectoryEntry *y = &b->entry;
+
+  return x->id == y->id && x->holder_kind == y->holder_kind && x->holder_id == y->holder_id
+         && x->area_id == y->area_id && x->kind == y->kind
+         && x->capacity_days == y->capacity_days && x->qa_status == y->qa_status
+         && g_str_equal (x->evidence, y->evidence) && g_str_equal (x->phase, y->phase)
+         && g_str_equal (x->priority, y->priority) && g_str_equal (x->notes, y->notes)
+         && g_str_equal (x->reviewer, y->reviewer)
+         && g_str_equal (x->reviewed_on, y->reviewed_on)
+         && g_str_equal (a->holder_name, b->holder_name)
+         && g_str_equal (a->area_name, b->area_name) && a->area_position == b->area_position
+         && g_str_equal (a->phase, b->phase) && a->remaining == b->remaining
+         && a->school_id == b->school_id && a->stale == b->stale;
+}
+
+/* Replaces the store's items with @items, keeping the item objects of entries that did not
+ * change and splicing only the stretch between the first and last difference. An edit then
+ * touches a row or two of the table instead of rebuilding every row's widgets. */
+static void
+update_store (CvnDirectoryView *self,
+              GPtrArray        *items)
+{
+  GListModel *store = G_LIST_MODEL (self->store);
+  guint old_n = g_list_model_get_n_items (store);
+  g_autoptr (GHashTable) old_by_id = g_hash_table_new_full (g_direct_hash, g_direct_equal,
+                                                            NULL, g_object_unref);
+  g_autoptr (GPtrArray) old_items = g_ptr_array_new_full (old_n, g_object_unref);
+  guint start = 0, end = 0;
+
+  for (guint i = 0; i < old_n; i++)
+    {
+      CvnDirectoryItem *item = g_list_model_get_item (store, i);
+
+      g_ptr_array_add (old_items, item);
+      g_hash_table_insert (old_by_id, GSIZE_TO_POINTER (item->entry.id), g_object_ref (item));
+    }
+  for (guint i = 0; i < items->len; i++)
+    {
+      CvnDirectoryItem *item = g_ptr_array_index (items, i);
+      CvnDirectoryItem *old = g_hash_table_lookup (old_by_id,
+                                                   GSIZE_TO_POINTER (item->entry.id));
+
+      if (old != NULL && items_equal (old, item))
+        {
+          g_object_unref (item);
+          g_ptr_array_index (items, i) = g_object_ref (old);
+        }
+    }
+
+  while (start < old_n && start < items->len
+         && g_ptr_array_index (old_items, start) == g_ptr_array_index (items, start))
+    start++;
+  while (end < old_n - start && end < items->len - start
+         && g_ptr_array_index (old_items, old_n - 1 - end)
+              == g_ptr_array_index (items, items->len - 1 - end))
+    end++;
+  if (start + end < old_n || start + end < items->len)
+    g_list_store_splice (self->store, start, old_n - start - end, items->pdata + start,
+                         items->len - start - end);
+}
+
 static void
 reload (CvnDirectoryView *self)
 {
@@ -674,6 +744,7 @@ reload (CvnDirectoryView *self)
 
   if (snapshot == NULL)
     return;
+  self->needs_reload = FALSE;
 
   ledger = cvn_capacity_ledger_new (snapshot);
   stale_date = stale_before (self, snapshot);
@@ -685,19 +756,30 @@ reload (CvnDirectoryView *self)
                                          stale_date));
   g_ptr_array_sort (items, compare_initial_order);
 
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       items->pdata, items->len);
+  update_store (self, items);
   update_filter_choices (self, snapshot);
   refilter (self);
-  if (selected_id != 0)
+  selected = get_selected_item (self);
+  if (selected_id != 0 && (selected == NULL || selected->entry.id != selected_id))
     cvn_directory_view_select_entry (self, selected_id);
   update_actions (self);
+}
+
+/* A page that is not on screen does not rebuild its rows after every edit; it catches up when
+ * it is next shown, or when it is asked about its rows. */
+static void
+ensure_current (CvnDirectoryView *self)
+{
+  if (self->needs_reload)
+    reload (self);
 }
 
 static void
 window_reloaded_cb (CvnDirectoryView *self)
 {
-  reload (self);
+  self->needs_reload = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self);
 }
 
 static void
@@ -1441,6 +1523,13 @@ cvn_directory_view_finalize (GObject *object)
 }
 
 static void
+cvn_directory_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (cvn_directory_view_parent_class)->map (widget);
+  ensure_current (CVN_DIRECTORY_VIEW (widget));
+}
+
+static void
 cvn_directory_view_class_init (CvnDirectoryViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1448,6 +1537,7 @@ cvn_directory_view_class_init (CvnDirectoryViewClass *klass)
 
   object_class->dispose = cvn_directory_view_dispose;
   object_class->finalize = cvn_directory_view_finalize;
+  widget_class->map = cvn_directory_view_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/convenor/Convenor/cvn-directory-view.ui");
@@ -1573,6 +1663,8 @@ cvn_directory_view_get_n_rows (CvnDirectoryView *self)
 {
   g_return_val_if_fail (CVN_IS_DIRECTORY_VIEW (self), 0);
 
+  ensure_current (self);
+
   return g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
 }
 
@@ -1583,6 +1675,8 @@ cvn_directory_view_get_entry (CvnDirectoryView *self,
   g_autoptr (CvnDirectoryItem) item = NULL;
 
   g_return_val_if_fail (CVN_IS_DIRECTORY_VIEW (self), NULL);
+
+  ensure_current (self);
 
   item = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
   /* The store keeps its own reference, so the entry outlives this one. */
@@ -1597,6 +1691,8 @@ cvn_directory_view_get_remaining (CvnDirectoryView *self,
 
   g_return_val_if_fail (CVN_IS_DIRECTORY_VIEW (self), 0);
 
+  ensure_current (self);
+
   item = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
   return item != NULL ? item->remaining : 0;
 }
@@ -1606,6 +1702,8 @@ cvn_directory_view_set_search_text (CvnDirectoryView *self,
                                     const char       *text)
 {
   g_return_if_fail (CVN_IS_DIRECTORY_VIEW (self));
+
+  ensure_current (self);
 
   /* The entry reports a search only after a pause in typing; a caller setting the text wants
    * the table to follow at once. */
@@ -1621,6 +1719,8 @@ cvn_directory_view_set_area_filter (CvnDirectoryView *self,
 {
   g_return_if_fail (CVN_IS_DIRECTORY_VIEW (self));
 
+  ensure_current (self);
+
   gtk_drop_down_set_selected (self->area_dropdown, find_id (self->area_ids, area_id));
 }
 
@@ -1629,6 +1729,8 @@ cvn_directory_view_set_group_filter (CvnDirectoryView *self,
                                      gint64            group_id)
 {
   g_return_if_fail (CVN_IS_DIRECTORY_VIEW (self));
+
+  ensure_current (self);
 
   gtk_drop_down_set_selected (self->group_dropdown, find_id (self->group_ids, group_id));
 }
@@ -1639,6 +1741,8 @@ cvn_directory_view_sort_by (CvnDirectoryView *self,
                             GtkSortType       direction)
 {
   g_return_if_fail (CVN_IS_DIRECTORY_VIEW (self));
+
+  ensure_current (self);
 
   for (guint i = 0; i < N_COLUMNS; i++)
     if (g_strcmp0 (column_info[i].id, column) == 0)

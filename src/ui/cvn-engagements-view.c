@@ -132,6 +132,7 @@ struct _CvnEngagementsView
   GtkSingleSelection  *selection;
   char                *search_text;
   guint                status;     /* 0: any; else a CvnEngagementStatus + 1 */
+  gboolean             needs_reload;
 };
 
 G_DEFINE_FINAL_TYPE (CvnEngagementsView, cvn_engagements_view, GTK_TYPE_WIDGET)
@@ -247,17 +248,84 @@ compare_initial_order (gconstpointer a,
   return x->engagement.id > y->engagement.id ? -1 : x->engagement.id < y->engagement.id;
 }
 
+static gboolean
+items_equal (const CvnEngagementItem *a,
+             const CvnEngagementItem *b)
+{
+  const CvnSupportEngagement *x = &a->engagement;
+  const CvnSupportEngagement *y = &b->engagement;
+
+  return x->id == y->id && x->provider_kind == y->provider_kind
+         && x->provider_id == y->provider_id && x->recipient_id == y->recipient_id
+         && x->area_id == y->area_id && x->need_entry_id == y->need_entry_id
+         && x->days == y->days && x->status == y->status && g_str_equal (x->broker, y->broker)
+         && g_str_equal (x->start_date, y->start_date) && g_str_equal (x->end_date, y->end_date)
+         && g_str_equal (x->success_criteria, y->success_criteria)
+         && g_str_equal (x->impact_notes, y->impact_notes)
+         && g_str_equal (a->provider_name, b->provider_name)
+         && g_str_equal (a->recipient_name, b->recipient_name)
+         && g_str_equal (a->area_name, b->area_name);
+}
+
+/* Replaces the store's items with @items, keeping the objects of engagements that did not
+ * change and splicing only between the first and last difference, so that an edit rebinds a
+ * row or two rather than the whole table. */
+static void
+update_store (CvnEngagementsView *self,
+              GPtrArray          *items)
+{
+  GListModel *store = G_LIST_MODEL (self->store);
+  guint old_n = g_list_model_get_n_items (store);
+  g_autoptr (GHashTable) old_by_id = g_hash_table_new_full (g_direct_hash, g_direct_equal,
+                                                            NULL, g_object_unref);
+  g_autoptr (GPtrArray) old_items = g_ptr_array_new_full (old_n, g_object_unref);
+  guint start = 0, end = 0;
+
+  for (guint i = 0; i < old_n; i++)
+    {
+      CvnEngagementItem *item = g_list_model_get_item (store, i);
+
+      g_ptr_array_add (old_items, item);
+      g_hash_table_insert (old_by_id, GSIZE_TO_POINTER (item->engagement.id),
+                           g_object_ref (item));
+    }
+  for (guint i = 0; i < items->len; i++)
+    {
+      CvnEngagementItem *item = g_ptr_array_index (items, i);
+      CvnEngagementItem *old = g_hash_table_lookup (old_by_id,
+                                                    GSIZE_TO_POINTER (item->engagement.id));
+
+      if (old != NULL && items_equal (old, item))
+        {
+          g_object_unref (item);
+          g_ptr_array_index (items, i) = g_object_ref (old);
+        }
+    }
+
+  while (start < old_n && start < items->len
+         && g_ptr_array_index (old_items, start) == g_ptr_array_index (items, start))
+    start++;
+  while (end < old_n - start && end < items->len - start
+         && g_ptr_array_index (old_items, old_n - 1 - end)
+              == g_ptr_array_index (items, items->len - 1 - end))
+    end++;
+  if (start + end < old_n || start + end < items->len)
+    g_list_store_splice (self->store, start, old_n - start - end, items->pdata + start,
+                         items->len - start - end);
+}
+
 static void
 reload (CvnEngagementsView *self)
 {
   CvnSnapshot *snapshot = cvn_window_get_snapshot (self->window);
   CvnEngagementItem *selected = get_selected_item (self);
   gint64 selected_id = selected != NULL ? selected->engagement.id : 0;
-  g_autoptr (GPtrArray) items = NULL;
   GListModel *model = G_LIST_MODEL (self->sort_model);
+  g_autoptr (GPtrArray) items = NULL;
 
   if (snapshot == NULL)
     return;
+  self->needs_reload = FALSE;
 
   items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < snapshot->support_engagements->len; i++)
@@ -265,24 +333,40 @@ reload (CvnEngagementsView *self)
                                          &g_array_index (snapshot->support_engagements,
                                                          CvnSupportEngagement, i)));
   g_ptr_array_sort (items, compare_initial_order);
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       items->pdata, items->len);
+  update_store (self, items);
   refilter (self);
 
-  for (guint i = 0; selected_id != 0 && i < g_list_model_get_n_items (model); i++)
+  /* An edited engagement is a new row object; the selection follows it. */
+  selected = get_selected_item (self);
+  for (guint i = 0; selected_id != 0 && (selected == NULL || selected->engagement.id != selected_id)
+                    && i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr (CvnEngagementItem) item = g_list_model_get_item (model, i);
 
       if (item->engagement.id == selected_id)
-        gtk_single_selection_set_selected (self->selection, i);
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          break;
+        }
     }
   update_actions (self);
+}
+
+/* A page that is not on screen catches up with the document when it is next shown, or when it
+ * is asked about its rows, rather than after every edit. */
+static void
+ensure_current (CvnEngagementsView *self)
+{
+  if (self->needs_reload)
+    reload (self);
 }
 
 static void
 window_reloaded_cb (CvnEngagementsView *self)
 {
-  reload (self);
+  self->needs_reload = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self);
 }
 
 /* Editing ------------------------------------------------------------------------------ */
@@ -847,6 +931,13 @@ cvn_engagements_view_finalize (GObject *object)
 }
 
 static void
+cvn_engagements_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (cvn_engagements_view_parent_class)->map (widget);
+  ensure_current (CVN_ENGAGEMENTS_VIEW (widget));
+}
+
+static void
 cvn_engagements_view_class_init (CvnEngagementsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -854,6 +945,7 @@ cvn_engagements_view_class_init (CvnEngagementsViewClass *klass)
 
   object_class->dispose = cvn_engagements_view_dispose;
   object_class->finalize = cvn_engagements_view_finalize;
+  widget_class->map = cvn_engagements_view_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/convenor/Convenor/cvn-engagements-view.ui");
@@ -922,6 +1014,8 @@ cvn_engagements_view_get_n_rows (CvnEngagementsView *self)
 {
   g_return_val_if_fail (CVN_IS_ENGAGEMENTS_VIEW (self), 0);
 
+  ensure_current (self);
+
   return g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
 }
 
@@ -932,6 +1026,8 @@ cvn_engagements_view_get_engagement (CvnEngagementsView *self,
   g_autoptr (CvnEngagementItem) item = NULL;
 
   g_return_val_if_fail (CVN_IS_ENGAGEMENTS_VIEW (self), NULL);
+
+  ensure_current (self);
 
   item = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
   /* The store keeps its own reference, so the engagement outlives this one. */
@@ -950,6 +1046,8 @@ cvn_engagements_view_set_status (CvnEngagementsView  *self,
 
   g_return_val_if_fail (CVN_IS_ENGAGEMENTS_VIEW (self), FALSE);
   g_return_val_if_fail (status < CVN_N_ENGAGEMENT_STATUSES, FALSE);
+
+  ensure_current (self);
 
   item = find_item (self, id);
   if (item == NULL)

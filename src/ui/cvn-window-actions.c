@@ -445,9 +445,20 @@ choose_group_for (CvnWindow *self,
       description = g_strdup_printf (_("Choose the group to add %s to."), name != NULL ? name : "");
     }
   else
-    description = g_strdup_printf (ngettext ("Choose the group to add %u item to.",
-                                             "Choose the group to add these %u items to.",
-                                             objects->len), objects->len);
+    {
+      gboolean all_schools = TRUE;
+
+      for (guint i = 0; i < objects->len; i++)
+        all_schools &= g_array_index (objects, CvnObjectRef, i).kind == CVN_OBJECT_ESTABLISHMENT;
+      if (all_schools)
+        description = g_strdup_printf (ngettext ("Choose the group to add %u school to.",
+                                                 "Choose the group to add these %u schools to.",
+                                                 objects->len), objects->len);
+      else
+        description = g_strdup_printf (ngettext ("Choose the group to add %u item to.",
+                                                 "Choose the group to add these %u items to.",
+                                                 objects->len), objects->len);
+    }
 
   chooser = cvn_object_chooser_new (GTK_WINDOW (self), _("Add to Group"), _("_Add"),
                                     self->snapshot, CVN_CHOOSE_GROUPS, TRUE);

@@ -198,6 +198,5 @@ main (int    argc,
     for (guint i = 0; i < G_N_ELEMENTS (default_sizes) && ok; i++)
       ok = bench_size (default_sizes[i], dir);
   g_rmdir (dir);
-  cvn_render_shutdown ();
   return ok ? 0 : 1;
 }

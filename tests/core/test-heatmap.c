@@ -241,6 +241,5 @@ main (int   argc,
               test_alliance_on_pdf, fixture_tear_down);
   status = g_test_run ();
   /* Font caches live as long as the process; free them so the leak checker sees ours. */
-  cvn_render_shutdown ();
   return status;
 }

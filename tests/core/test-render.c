@@ -855,6 +855,5 @@ main (int    argc,
 
   status = g_test_run ();
   /* Font caches live as long as the process; free them so the leak checker sees ours. */
-  cvn_render_shutdown ();
   return status;
 }

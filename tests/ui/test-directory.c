@@ -294,11 +294,8 @@ test_add_entry_and_undo (Fixture       *fixture,
   entry.reviewer = (char *) "A. Reviewer";
   entry.reviewed_on = (char *) "2026-01-15";
 
-  g_printerr ("T0 %ld\n", (long) g_get_monotonic_time ());
   dialog = cvn_directory_entry_dialog_new (fixture->window, 0);
-  g_printerr ("T1 %ld\n", (long) g_get_monotonic_time ());
   cvn_directory_entry_dialog_set_entry (dialog, &entry);
-  g_printerr ("T2 %ld\n", (long) g_get_monotonic_time ());
   cvn_directory_entry_dialog_get_entry (dialog, &read_back);
   g_assert_cmpint (read_back.holder_id, ==, school->id);
   g_assert_cmpint (read_back.area_id, ==, area->id);
@@ -307,22 +304,17 @@ test_add_entry_and_undo (Fixture       *fixture,
   g_assert_cmpstr (read_back.reviewed_on, ==, "2026-01-15");
   cvn_directory_entry_clear (&read_back);
 
-  g_printerr ("T3 %ld\n", (long) g_get_monotonic_time ());
   id = cvn_directory_entry_dialog_commit (dialog, &error);
-  g_printerr ("T4 %ld\n", (long) g_get_monotonic_time ());
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_printerr ("T5 %ld\n", (long) g_get_monotonic_time ());
 
   g_assert_cmpuint (cvn_directory_view_get_n_rows (view), ==, before + 1);
   g_assert_true (cvn_directory_view_select_entry (view, id));
   g_assert_true (cvn_document_can_undo (fixture->document));
   g_assert_cmpstr (cvn_document_get_undo_label (fixture->document), ==, label);
 
-  g_printerr ("T6 %ld\n", (long) g_get_monotonic_time ());
   cvn_document_undo (fixture->document, &error);
-  g_printerr ("T7 %ld\n", (long) g_get_monotonic_time ());
   g_assert_no_error (error);
   g_assert_cmpuint (cvn_directory_view_get_n_rows (view), ==, before);
   g_assert_false (cvn_directory_view_select_entry (view, id));
