@@ -114,15 +114,13 @@ print_help (FILE *out)
 {
   fprintf (out, "%s\n\n", _("Usage: convenor-cli COMMAND [ARGUMENTS…]"));
   fprintf (out, "%s\n", _("Commands:"));
+  /* Usage lines are long, so each summary goes on its own line beneath. */
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    {
-      g_autofree char *left = g_strdup_printf ("%s %s", commands[i].name, commands[i].usage);
-
-      fprintf (out, "  %-40s %s\n", left, _(commands[i].summary));
-    }
+    fprintf (out, "  %s %s\n      %s\n", commands[i].name, commands[i].usage,
+             _(commands[i].summary));
   fprintf (out, "\n%s\n", _("Options:"));
-  fprintf (out, "  %-40s %s\n", "--help", _("Show this help"));
-  fprintf (out, "  %-40s %s\n", "--version", _("Show the version"));
+  fprintf (out, "  --help\n      %s\n", _("Show this help"));
+  fprintf (out, "  --version\n      %s\n", _("Show the version"));
   fprintf (out, "\n%s\n", _("Run “convenor-cli COMMAND --help” for a command’s options."));
 }
 
