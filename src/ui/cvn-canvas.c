@@ -74,6 +74,10 @@ struct _CvnCanvas
   /* The viewport: the layout point at the widget's top-left corner, and the scale. */
   double          x, y, scale;
   gboolean        fit_pending;
+  gboolean        first_fit;        /* the fit is the layout's first view, not asked for */
+  double          readable_scale;
+  gboolean        rect_pending;     /* zoom to pending_rect once the canvas has a size */
+  CvnRect         pending_rect;
 
   GArray         *selection;        /* CvnObjectRef */
   guint           selection_serial;
@@ -225,6 +229,7 @@ apply_viewport (CvnCanvas *self,
                 double     scale,
                 gboolean   interactive)
 {
+  self->rect_pending = FALSE;
   self->x = x;
   self->y = y;
   self->scale = scale;
@@ -498,6 +503,21 @@ fit_now (CvnCanvas *self)
     return;
   self->fit_pending = FALSE;
   cvn_renderer_fit (self->renderer, width, MAX (height - self->bottom_inset, 1), &viewport);
+  if (self->first_fit && viewport.scale < self->readable_scale)
+    {
+      const CvnLayoutNode *top = NULL;
+
+      /* Too small to read when it all fits: start legible, at the top, by the first node
+       * (the root of a tree). */
+      for (guint i = 0; i < self->layout->nodes->len && top == NULL; i++)
+        if (node_is_object (node_at (self, (int) i)))
+          top = node_at (self, (int) i);
+      viewport.scale = self->readable_scale;
+      viewport.x = (top != NULL ? top->x : self->layout->bounds.x + self->layout->bounds.width / 2)
+                   - width / 2.0 / viewport.scale;
+      viewport.y = self->layout->bounds.y - FIT_MARGIN_PX / viewport.scale;
+    }
+  self->first_fit = FALSE;
   apply_viewport (self, viewport.x, viewport.y, viewport.scale, FALSE);
 }
 
@@ -509,7 +529,9 @@ cvn_canvas_size_allocate (GtkWidget *widget,
 {
   CvnCanvas *self = CVN_CANVAS (widget);
 
-  if (self->fit_pending)
+  if (self->rect_pending)
+    cvn_canvas_zoom_to_rect (self, &self->pending_rect, FALSE);
+  else if (self->fit_pending)
     fit_now (self);
 }
 
@@ -568,7 +590,9 @@ cvn_canvas_set_layout (CvnCanvas *self,
   if (!same_view)
     {
       stop_animation (self);
+      self->rect_pending = FALSE;
       self->fit_pending = TRUE;
+      self->first_fit = TRUE;
       fit_now (self);
     }
   else
@@ -622,6 +646,15 @@ cvn_canvas_get_editable (CvnCanvas *self)
   g_return_val_if_fail (CVN_IS_CANVAS (self), FALSE);
 
   return self->editable;
+}
+
+void
+cvn_canvas_set_readable_scale (CvnCanvas *self,
+                               double     scale)
+{
+  g_return_if_fail (CVN_IS_CANVAS (self));
+
+  self->readable_scale = scale;
 }
 
 void
@@ -761,6 +794,7 @@ cvn_canvas_zoom_to_fit (CvnCanvas *self)
 
   stop_animation (self);
   self->fit_pending = TRUE;
+  self->first_fit = FALSE;
   fit_now (self);
 }
 
@@ -776,10 +810,16 @@ cvn_canvas_zoom_to_rect (CvnCanvas     *self,
 
   width = gtk_widget_get_width (GTK_WIDGET (self));
   height = gtk_widget_get_height (GTK_WIDGET (self));
-  if (width <= 0 || height <= 0)
-    return;
-  stop_animation (self);
   self->fit_pending = FALSE;
+  if (width <= 0 || height <= 0)
+    {
+      /* Not laid out yet: done once it has a size. */
+      self->pending_rect = *rect;
+      self->rect_pending = TRUE;
+      return;
+    }
+  self->rect_pending = FALSE;
+  stop_animation (self);
 
   /* The rect goes in the room left of the legend and above the bottom inset. */
   cvn_renderer_get_legend_size (self->renderer, &legend_w, &legend_h);
@@ -1840,6 +1880,7 @@ cvn_canvas_init (CvnCanvas *self)
   self->editable = TRUE;
   self->scale = 1;
   self->fit_pending = TRUE;
+  self->first_fit = TRUE;
   self->focus_node = -1;
   self->drag_node = -1;
   self->selection = g_array_new (FALSE, FALSE, sizeof (CvnObjectRef));

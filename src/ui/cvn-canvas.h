@@ -39,6 +39,11 @@ void             cvn_canvas_set_editable       (CvnCanvas            *self,
                                                 gboolean              editable);
 gboolean         cvn_canvas_get_editable       (CvnCanvas            *self);
 
+/* A layout shown for the first time is fitted to the canvas, unless that would draw it
+ * smaller than @scale: then it is shown at @scale from its top, centred on its first node.
+ * 0 (the default) always fits. */
+void             cvn_canvas_set_readable_scale (CvnCanvas            *self,
+                                                double                scale);
 /* Room kept clear along the bottom edge (for a caption) when fitting and zooming to a rect. */
 void             cvn_canvas_set_bottom_inset   (CvnCanvas            *self,
                                                 double                inset);

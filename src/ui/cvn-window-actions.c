@@ -21,8 +21,10 @@
 
 #include "cvn-check-settings-window.h"
 #include "cvn-checks-page.h"
+#include "cvn-data-export.h"
 #include "cvn-edits.h"
 #include "cvn-export-dialog.h"
+#include "cvn-import-dialog.h"
 #include "cvn-object-chooser.h"
 #include "cvn-outline-item.h"
 #include "cvn-print.h"
@@ -720,17 +722,59 @@ drag_prepare_cb (GtkDragSource *source,
 
   data = g_strdup_printf (DRAG_PREFIX "%d:%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, (int) kind,
                           cvn_outline_item_get_id (item), from_group);
+  g_object_set_data_full (G_OBJECT (source), "cvn-title",
+                          g_strdup (cvn_outline_item_get_title (item)), g_free);
+  g_object_set_data_full (G_OBJECT (source), "cvn-icon",
+                          g_strdup (cvn_outline_item_get_icon_name (item)), g_free);
   return gdk_content_provider_new_typed (G_TYPE_STRING, data);
 }
 
+/* A group row hovered during a drag opens by itself (GtkTreeExpander does that), inserting its
+ * members below it. The list keeps its place by the row it last scrolled to, usually the
+ * selected one, so rows opening above that row push everything up, and the group aimed at
+ * slides away from under the pointer. Scrolling to the top row first makes that row the
+ * list's anchor, and rows opening below it then leave the rest where it is. */
+static void
+anchor_at_top (GtkWidget *row_widget)
+{
+  GtkWidget *list_view = gtk_widget_get_ancestor (row_widget, GTK_TYPE_LIST_VIEW);
+  GtkWidget *top;
+
+  if (list_view == NULL)
+    return;
+  top = gtk_widget_pick (list_view, gtk_widget_get_width (list_view) / 2.0, 2,
+                         GTK_PICK_DEFAULT);
+  for (; top != NULL && top != list_view; top = gtk_widget_get_parent (top))
+    {
+      GtkListItem *list_item = g_object_get_data (G_OBJECT (top), "cvn-list-item");
+
+      if (list_item != NULL)
+        {
+          gtk_widget_activate_action (list_view, "list.scroll-to-item", "u",
+                                      gtk_list_item_get_position (list_item));
+          return;
+        }
+    }
+}
+
+/* What is dragged shows as its name with its icon, like a tag carried across the outline. */
 static void
 drag_begin_cb (GtkDragSource *source,
                GdkDrag       *drag,
-               GtkWidget     *widget)
+               gpointer       user_data)
 {
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkWidget *icon = gtk_drag_icon_get_for_drag (drag);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
-  gtk_drag_source_set_icon (source, paintable, 0, 0);
+  anchor_at_top (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source)));
+
+  gtk_box_append (GTK_BOX (box),
+                  gtk_image_new_from_icon_name (g_object_get_data (G_OBJECT (source),
+                                                                   "cvn-icon")));
+  gtk_box_append (GTK_BOX (box), gtk_label_new (g_object_get_data (G_OBJECT (source),
+                                                                   "cvn-title")));
+  gtk_widget_add_css_class (box, "drag-tag");
+  gtk_drag_icon_set_child (GTK_DRAG_ICON (icon), box);
 }
 
 static gboolean
@@ -764,7 +808,7 @@ drop_enter_cb (GtkDropTarget *target,
 {
   g_autoptr (CvnOutlineItem) item = list_item_object (list_item);
 
-  /* Only a group takes a member. Ctrl (copy) adds without ending the old membership. */
+  /* Only a group takes a member. */
   if (item == NULL || cvn_outline_item_get_kind (item) != CVN_OBJECT_GROUP)
     return 0;
   return GDK_ACTION_MOVE;
@@ -780,7 +824,6 @@ drop_cb (GtkDropTarget *target,
   g_autoptr (CvnOutlineItem) item = list_item_object (list_item);
   GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
   CvnWindow *self = CVN_WINDOW (gtk_widget_get_root (widget));
-  GdkDrop *drop = gtk_drop_target_get_current_drop (target);
   CvnObjectKind kind;
   gint64 id, from_group;
 
@@ -788,8 +831,6 @@ drop_cb (GtkDropTarget *target,
       || !G_VALUE_HOLDS_STRING (value)
       || !parse_drag (g_value_get_string (value), &kind, &id, &from_group))
     return FALSE;
-  if (drop != NULL && gdk_drop_get_actions (drop) == GDK_ACTION_COPY)
-    from_group = 0;
   return cvn_window_move_member (self, kind, id, from_group, cvn_outline_item_get_id (item));
 }
 
@@ -826,13 +867,13 @@ cvn_window_setup_outline_row (CvnWindow   *self,
                               GtkWidget   *widget)
 {
   GtkDragSource *source = gtk_drag_source_new ();
-  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_STRING,
-                                               GDK_ACTION_MOVE | GDK_ACTION_COPY);
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
   GtkGesture *click = gtk_gesture_click_new ();
 
-  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE | GDK_ACTION_COPY);
+  g_object_set_data (G_OBJECT (widget), "cvn-list-item", list_item);
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
   g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), list_item);
-  g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), widget);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), NULL);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (source));
 
   g_signal_connect (target, "enter", G_CALLBACK (drop_enter_cb), list_item);
@@ -915,6 +956,10 @@ cvn_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, cvn_print_window_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL,
                                    cvn_export_dialog_window_action);
+  /* Importing data (win.import, Ctrl+I) and exporting it (win.export-memberships,
+   * win.export-graphml, win.export-xml) live in cvn-import-dialog.c and cvn-data-export.c. */
+  cvn_import_dialog_install_actions (widget_class);
+  cvn_data_export_install_actions (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "win.print", NULL);
 

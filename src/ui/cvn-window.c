@@ -14,6 +14,7 @@
 #include "cvn-window-private.h"
 
 #include "cvn-application.h"
+#include "cvn-canvas-page.h"
 #include "cvn-directory-view.h"
 #include "cvn-error-dialog.h"
 #include "cvn-outline-item.h"
@@ -573,6 +574,8 @@ cvn_window_constructed (GObject *object)
   update_titles (self);
   cvn_window_actions_constructed (self);
   reload (self);
+  /* The diagram first: it is the page the window opens on. */
+  cvn_canvas_page_install (self, GTK_SELECTION_MODEL (self->selection));
   cvn_directory_view_install (self);
 }
 

@@ -12,7 +12,6 @@
 
 #include "cvn-audit.h"
 #include "cvn-heatmap.h"
-#include "cvn-renderer.h"
 #include "cvn-sample.h"
 
 #include <cairo-pdf.h>
@@ -230,8 +229,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/cvn/heatmap/classify", test_classify);
@@ -239,7 +236,5 @@ main (int   argc,
               test_whole_document, fixture_tear_down);
   g_test_add ("/cvn/heatmap/alliance-on-pdf", Fixture, NULL, fixture_set_up,
               test_alliance_on_pdf, fixture_tear_down);
-  status = g_test_run ();
-  /* Font caches live as long as the process; free them so the leak checker sees ours. */
-  return status;
+  return g_test_run ();
 }

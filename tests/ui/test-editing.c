@@ -335,6 +335,8 @@ test_create_school (Fixture       *fixture,
   /* It is shown, and its name is ready to be typed over. */
   g_assert_cmpint (cvn_details_pane_get_kind (details), ==, CVN_OBJECT_ESTABLISHMENT);
   g_assert_cmpint (cvn_details_pane_get_id (details), ==, id);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                         cvn_details_pane_get_field_row (details, "name")));
   g_assert_cmpstr (cvn_document_get_undo_label (fixture->document), ==, "Create New school");
   g_assert_nonnull (undo_button);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (undo_button), ==, "Undo Create New school");
@@ -813,6 +815,19 @@ test_school_fields (Fixture       *fixture,
   g_assert_cmpstr (cvn_snapshot_find_establishment (snapshot_of (fixture), id)->opted_out_reason,
                    ==, "Works within its trust's network");
   g_assert_cmpstr (cvn_document_get_undo_label (fixture->document), ==, expected);
+
+  /* The pane is rebuilt after every edit; the field being typed in keeps the focus, so moving
+   * from one field to the next (which commits the first) does not lose the second. */
+  g_assert_true (cvn_details_pane_focus_field (details, "postcode"));
+  row = cvn_details_pane_get_field_row (details, "trust");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Greyfriars Learning Trust");
+  g_signal_emit_by_name (row, "apply");
+  flush ();
+  g_assert_cmpstr (cvn_snapshot_find_establishment (snapshot_of (fixture), id)->trust, ==,
+                   "Greyfriars Learning Trust");
+  g_assert_true (cvn_details_pane_get_field_row (details, "trust") != row);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                         cvn_details_pane_get_field_row (details, "postcode")));
 
   toggle = find_descendant (cvn_details_pane_get_field_row (details, "is_open"),
                             GTK_TYPE_SWITCH);
