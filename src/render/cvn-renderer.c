@@ -41,6 +41,7 @@
 #define MAX_FIT_SCALE    1.6
 #define MAX_CACHED       8000
 #define OCCUPANCY_CELL   48
+#define MAX_TITLES       400    /* structure boxes named in a smaller size when zoomed out */
 
 #define CVN_SCHOOL_RADIUS_PX(scale) (CVN_SCHOOL_RADIUS * (scale))
 
@@ -1574,6 +1575,19 @@ draw_structure_nodes (Frame *f)
   gboolean hc = self->style.high_contrast;
   double row_px = 20.0 * f->scale;
   gboolean text = self->style.show_labels && layout->font_size * f->scale >= 5.0;
+  gboolean titles = FALSE;
+
+  /* Zoomed out past the boxes' own text, a few hundred boxes on screen still have room for
+   * their names in a smaller, legible size: an overview then says what it shows. */
+  if (!text && self->style.show_labels)
+    {
+      guint n_boxes = 0;
+
+      for (guint v = 0; v < visible->len && n_boxes <= MAX_TITLES; v++)
+        n_boxes += g_array_index (layout->nodes, CvnLayoutNode,
+                                  g_array_index (visible, guint, v)).shape == CVN_SHAPE_GROUP;
+      titles = n_boxes <= MAX_TITLES;
+    }
 
   /* Group boxes. */
   for (guint v = 0; v < visible->len; v++)
@@ -1623,6 +1637,21 @@ draw_structure_nodes (Frame *f)
           text_colour (self, cr);
           cairo_move_to (cr, node->label_rect.x, node->label_rect.y);
           pango_cairo_show_layout (cr, node_text (self, index, node, 0));
+        }
+      else if (titles && !(node->flags & CVN_NODE_PSEUDO) && node->height * f->scale >= 11 &&
+               node->label_rect.width * f->scale >= 36)
+        {
+          double px = CLAMP (node->height * f->scale * 0.42, 7.0, 11.0);
+          g_autoptr (PangoLayout) title = new_text (self, node->label, px / f->scale, TRUE);
+          int title_height;
+
+          pango_layout_set_width (title, (int) (node->label_rect.width * PANGO_SCALE));
+          pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
+          pango_layout_get_size (title, NULL, &title_height);
+          text_colour (self, cr);
+          cairo_move_to (cr, node->label_rect.x,
+                         node->y - title_height / (double) PANGO_SCALE / 2);
+          pango_cairo_show_layout (cr, title);
         }
     }
 

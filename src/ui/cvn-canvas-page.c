@@ -49,6 +49,7 @@ struct _CvnCanvasPage
   GtkDropDown       *tier_dropdown;
   GtkBox            *kinds_box;
   GtkCheckButton    *hide_people_check;
+  GtkCheckButton    *legend_check;
   GtkButton         *arrange_button;
   GtkLabel          *status_label;
   GtkStack          *stack;
@@ -82,6 +83,7 @@ struct _CvnCanvasPage
   gboolean           updating_filters;
 
   GtkWidget         *presentation;
+  GtkWidget         *context_menu;
 };
 
 G_DEFINE_FINAL_TYPE (CvnCanvasPage, cvn_canvas_page, GTK_TYPE_WIDGET)
@@ -1065,6 +1067,115 @@ page_mapped_cb (CvnCanvasPage *self)
   refresh_layout (self);
 }
 
+static void
+legend_toggled_cb (CvnCanvasPage *self)
+{
+  CvnRenderStyle style;
+
+  cvn_render_style_init (&style);
+  style.show_legend = gtk_check_button_get_active (self->legend_check);
+  /* The canvas paints its own white page under the drawing. */
+  cvn_canvas_set_style (self->canvas, &style);
+}
+
+/* The context menu ----------------------------------------------------------------------- */
+
+static void
+context_pressed_cb (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    CvnCanvasPage   *self)
+{
+  CvnLayoutHit hit;
+
+  /* A right click on a node that is not selected selects it first, as in a file manager. */
+  if (cvn_canvas_hit_test (self->canvas, x, y, &hit) && hit.node >= 0)
+    {
+      const CvnLayoutNode *node = cvn_layout_get_node (cvn_canvas_get_layout (self->canvas),
+                                                       (guint) hit.node);
+
+      if (node->kind != CVN_OBJECT_NONE && !(node->flags & CVN_NODE_PSEUDO) &&
+          !cvn_canvas_is_selected (self->canvas, node->kind, node->id))
+        {
+          CvnObjectRef ref = { node->kind, node->id };
+
+          cvn_canvas_set_selection (self->canvas, &ref, 1);
+          cvn_canvas_set_focus_node (self->canvas, hit.node);
+          canvas_selection_changed_cb (self);
+        }
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
+                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+static void
+open_details_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CvnCanvasPage *self = CVN_CANVAS_PAGE (widget);
+  guint n_objects;
+  const CvnObjectRef *objects = cvn_canvas_get_selection (self->canvas, &n_objects);
+  CvnLayout *layout = cvn_canvas_get_layout (self->canvas);
+  int index;
+
+  if (n_objects == 0 || layout == NULL)
+    return;
+  index = cvn_layout_find_node (layout, objects[0].kind, objects[0].id);
+  if (index >= 0)
+    canvas_node_activated_cb (self, (guint) index);
+}
+
+static void
+setup_context_menu (CvnCanvasPage *self)
+{
+  g_autoptr (GMenu) menu = g_menu_new ();
+  g_autoptr (GMenu) objects = g_menu_new ();
+  g_autoptr (GMenu) view = g_menu_new ();
+  GtkGesture *gesture;
+
+  g_menu_append (objects, _("Open _Details"), "canvas.open-details");
+  g_menu_append (objects, _("Create _Group from Selection…"), "canvas.create-group");
+  g_menu_append (view, _("Zoom to _Fit"), "canvas.zoom-fit");
+  g_menu_append (view, _("_Present"), "canvas.present");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (objects));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (view));
+  self->context_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+  gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self->canvas));
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (context_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->canvas), GTK_EVENT_CONTROLLER (gesture));
+}
+
+static void
+ensure_style (void)
+{
+  static gboolean done;
+  g_autoptr (GtkCssProvider) provider = NULL;
+
+  if (done)
+    return;
+  done = TRUE;
+  /* The count sits on the drawing, so it brings its own backing. */
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider,
+                                   ".cvn-canvas-status {"
+                                   "  background-color: rgba(255, 255, 255, 0.88);"
+                                   "  color: #5e5c64;"
+                                   "  border-radius: 6px;"
+                                   "  padding: 2px 8px;"
+                                   "}", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 /* Presentation --------------------------------------------------------------------------- */
 
 GtkWidget *
@@ -1193,6 +1304,7 @@ cvn_canvas_page_class_init (CvnCanvasPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CvnCanvasPage, tier_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CvnCanvasPage, kinds_box);
   gtk_widget_class_bind_template_child (widget_class, CvnCanvasPage, hide_people_check);
+  gtk_widget_class_bind_template_child (widget_class, CvnCanvasPage, legend_check);
   gtk_widget_class_bind_template_child (widget_class, CvnCanvasPage, arrange_button);
   gtk_widget_class_bind_template_child (widget_class, CvnCanvasPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, CvnCanvasPage, stack);
@@ -1201,6 +1313,7 @@ cvn_canvas_page_class_init (CvnCanvasPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, reset_filters_cb);
   gtk_widget_class_bind_template_callback (widget_class, arrange_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, legend_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, canvas_selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, canvas_node_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, canvas_node_moved_cb);
@@ -1212,6 +1325,8 @@ cvn_canvas_page_class_init (CvnCanvasPageClass *klass)
   gtk_widget_class_install_action (widget_class, "canvas.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "canvas.create-group", NULL,
                                    create_group_action);
+  gtk_widget_class_install_action (widget_class, "canvas.open-details", NULL,
+                                   open_details_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
                                        "canvas.zoom-in", NULL);
@@ -1239,7 +1354,9 @@ cvn_canvas_page_init (CvnCanvasPage *self)
 
   self->constructing = TRUE;
   self->updating_filters = TRUE;
+  ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  setup_context_menu (self);
 
   for (guint v = 0; v < CVN_N_VIEWS; v++)
     self->base[v] = new_position_table ();

@@ -533,6 +533,11 @@ cvn_canvas_size_allocate (GtkWidget *widget,
     cvn_canvas_zoom_to_rect (self, &self->pending_rect, FALSE);
   else if (self->fit_pending)
     fit_now (self);
+  /* A context menu is the canvas's only kind of child; popovers are placed by their parent. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      gtk_popover_present (GTK_POPOVER (child));
 }
 
 static void
@@ -1792,6 +1797,8 @@ cvn_canvas_dispose (GObject *object)
   g_clear_handle_id (&self->settle_id, g_source_remove);
   g_clear_object (&self->animation);
   g_clear_object (&self->texture);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (cvn_canvas_parent_class)->dispose (object);
 }

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "cvn-directory-view.h"
+#include "cvn-label-tooltip.h"
 
 #include "cvn-audit.h"
 #include "cvn-audit-view.h"
@@ -1277,6 +1278,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
     {
       child = gtk_label_new (NULL);
       gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+      /* Long evidence and names are cut short in the table; the tooltip gives them whole. */
+      cvn_label_tooltip_when_ellipsized (GTK_LABEL (child));
       gtk_label_set_xalign (GTK_LABEL (child), column_info[column].numeric ? 1.0 : 0.0);
       if (column_info[column].numeric)
         gtk_widget_add_css_class (child, "numeric");
@@ -1351,10 +1354,6 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       g_assert_not_reached ();
     }
   gtk_label_set_text (GTK_LABEL (child), text);
-  /* Long evidence and names are cut short in the table; the tooltip gives them whole. */
-  gtk_widget_set_tooltip_text (child, (column == COLUMN_EVIDENCE || column == COLUMN_HOLDER
-                                       || column == COLUMN_AREA) && *text != '\0'
-                                        ? text : NULL);
 
   /* A strength offered beyond what it can give, and a review that is due, stand out. */
   if ((column == COLUMN_REMAINING && strength && item->remaining < 0)

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "cvn-engagements-view.h"
+#include "cvn-label-tooltip.h"
 
 #include "cvn-directory-view.h"
 #include "cvn-error-dialog.h"
@@ -742,6 +743,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
     {
       child = gtk_label_new (NULL);
       gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+      cvn_label_tooltip_when_ellipsized (GTK_LABEL (child));
       gtk_label_set_xalign (GTK_LABEL (child), column == COLUMN_DAYS ? 1.0 : 0.0);
       if (column == COLUMN_DAYS)
         gtk_widget_add_css_class (child, "numeric");
@@ -802,7 +804,6 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       g_assert_not_reached ();
     }
   gtk_label_set_text (GTK_LABEL (child), text);
-  gtk_widget_set_tooltip_text (child, *text != '\0' && column != COLUMN_DAYS ? text : NULL);
 }
 
 static void

@@ -1222,7 +1222,7 @@ ask_about_unmatched (CvnImportDialog *self,
   g_autoptr (GPtrArray) lines = member_problem_lines (job->members->unmatched);
   g_autoptr (GString) listing = g_string_new (NULL);
   g_autofree char *body = NULL;
-  GtkWidget *question, *scrolled, *label;
+  GtkWidget *question, *extra, *label;
   guint n = lines->len;
 
   for (guint i = 0; i < n && i < MAX_LISTED; i++)
@@ -1240,22 +1240,33 @@ ask_about_unmatched (CvnImportDialog *self,
     n, job->name);
   question = adw_message_dialog_new (GTK_WINDOW (self), _("Import the Other Rows?"), body);
 
+  /* The rows, by line, in a card; a long list scrolls. A wrapped label reports its natural
+   * height for a width it will not get, so the scrolled window is given a fixed height rather
+   * than asked to follow the label's. */
   label = gtk_label_new (listing->str);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 200);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
-  gtk_widget_add_css_class (scrolled, "card");
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_set_margin_top (label, 9);
+  gtk_widget_set_margin_bottom (label, 9);
   gtk_widget_set_margin_start (label, 12);
   gtk_widget_set_margin_end (label, 12);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (question), scrolled);
+  if (n <= 6)
+    {
+      extra = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      gtk_box_append (GTK_BOX (extra), label);
+    }
+  else
+    {
+      extra = gtk_scrolled_window_new ();
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (extra), GTK_POLICY_NEVER,
+                                      GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (extra), 180);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (extra), label);
+    }
+  gtk_widget_add_css_class (extra, "card");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (question), extra);
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (question),
                                     "cancel", _("_Import Nothing"),
