@@ -273,19 +273,6 @@ refresh_layout (CvnCanvasPage *self)
 
 /* Selection ------------------------------------------------------------------------------ */
 
-static gboolean
-node_fully_visible (CvnCanvasPage *self,
-                    int            index)
-{
-  GtkWidget *canvas = GTK_WIDGET (self->canvas);
-  graphene_rect_t r;
-
-  cvn_canvas_get_node_rect (self->canvas, (guint) index, &r);
-  return r.origin.x >= 0 && r.origin.y >= 0 &&
-         r.origin.x + r.size.width <= gtk_widget_get_width (canvas) &&
-         r.origin.y + r.size.height <= gtk_widget_get_height (canvas);
-}
-
 static void update_actions (CvnCanvasPage *self);
 
 static gboolean
@@ -315,7 +302,7 @@ pull_selection_cb (gpointer data)
       if (index >= 0)
         {
           cvn_canvas_set_focus_node (self->canvas, index);
-          if (!node_fully_visible (self, index))
+          if (!cvn_canvas_node_is_visible (self->canvas, (guint) index))
             cvn_canvas_show_node (self->canvas, (guint) index, TRUE);
         }
     }

@@ -33,6 +33,7 @@
 #define SETTLE_MS        100      /* rest after which an interaction is drawn properly */
 #define FAST_RENDER_US   12000    /* renders quicker than this happen during interaction too */
 #define MAX_SCALE        8.0
+#define MAX_RECT_SCALE   2.5
 #define ZOOM_STEP        1.25
 #define WHEEL_PAN_PX     48.0
 #define FIT_MARGIN_PX    24.0
@@ -831,7 +832,8 @@ cvn_canvas_zoom_to_rect (CvnCanvas     *self,
   room_w = MAX (width - legend_w - 2 * FIT_MARGIN_PX, 1);
   room_h = MAX (height - self->bottom_inset - 2 * FIT_MARGIN_PX, 1);
   scale = MIN (room_w / MAX (rect->width, 1), room_h / MAX (rect->height, 1));
-  scale = CLAMP (scale, min_scale (self), MAX_SCALE / 2);
+  /* A small group is not blown up beyond what reads well: markers grow with the zoom. */
+  scale = CLAMP (scale, min_scale (self), MAX_RECT_SCALE);
   anchor_x = FIT_MARGIN_PX + room_w / 2;
   anchor_y = FIT_MARGIN_PX + room_h / 2;
 
@@ -872,6 +874,29 @@ cvn_canvas_finish_animation (CvnCanvas *self)
     adw_animation_skip (self->animation);
 }
 
+gboolean
+cvn_canvas_node_is_visible (CvnCanvas *self,
+                            guint      index)
+{
+  const CvnLayoutNode *node;
+  double width, height, legend_w, legend_h;
+  graphene_rect_t r;
+
+  g_return_val_if_fail (CVN_IS_CANVAS (self), FALSE);
+
+  node = node_at (self, (int) index);
+  if (node == NULL)
+    return FALSE;
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self)) - self->bottom_inset;
+  node_rect (self, node, &r);
+  cvn_renderer_get_legend_size (self->renderer, &legend_w, &legend_h);
+  if (r.origin.y < legend_h)
+    width -= legend_w;
+  return r.origin.x >= 0 && r.origin.y >= 0 && r.origin.x + r.size.width <= width &&
+         r.origin.y + r.size.height <= height;
+}
+
 void
 cvn_canvas_show_node (CvnCanvas *self,
                       guint      index,
@@ -897,10 +922,16 @@ cvn_canvas_show_node (CvnCanvas *self,
     }
   else
     {
+      double legend_w, legend_h, right = width;
+
+      /* Beside the legend in the top right-hand corner counts as out of view. */
+      cvn_renderer_get_legend_size (self->renderer, &legend_w, &legend_h);
+      if (r.origin.y < legend_h)
+        right = width - legend_w;
       /* The least movement that brings it in, with a margin; a node larger than the view
        * shows its top-left corner. */
-      if (r.origin.x + r.size.width > width - margin)
-        dx = width - margin - (r.origin.x + r.size.width);
+      if (r.origin.x + r.size.width > right - margin)
+        dx = right - margin - (r.origin.x + r.size.width);
       if (r.origin.x + dx < margin)
         dx = margin - r.origin.x;
       if (r.origin.y + r.size.height > height - self->bottom_inset - margin)
@@ -975,6 +1006,17 @@ cvn_canvas_set_highlights (CvnCanvas          *self,
   g_array_set_size (self->highlights, 0);
   g_array_append_vals (self->highlights, objects, n_objects);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const CvnObjectRef *
+cvn_canvas_get_highlights (CvnCanvas *self,
+                           guint     *n_objects)
+{
+  g_return_val_if_fail (CVN_IS_CANVAS (self), NULL);
+
+  if (n_objects != NULL)
+    *n_objects = self->highlights->len;
+  return (const CvnObjectRef *) (gpointer) self->highlights->data;
 }
 
 /* A click on a node: it alone, or toggled with Shift or Ctrl. */

@@ -86,6 +86,9 @@ void             cvn_canvas_zoom_to_rect       (CvnCanvas            *self,
                                                 gboolean              animate);
 /* Ends a running zoom animation at its destination at once. */
 void             cvn_canvas_finish_animation   (CvnCanvas            *self);
+/* TRUE when node @index is wholly in view, clear of the legend and the bottom inset. */
+gboolean         cvn_canvas_node_is_visible    (CvnCanvas            *self,
+                                                guint                 index);
 /* Pans (without zooming) until node @index is in view; with @centre, into the middle. */
 void             cvn_canvas_show_node          (CvnCanvas            *self,
                                                 guint                 index,
@@ -105,6 +108,8 @@ gboolean         cvn_canvas_is_selected        (CvnCanvas            *self,
 void             cvn_canvas_set_highlights     (CvnCanvas            *self,
                                                 const CvnObjectRef   *objects,
                                                 guint                 n_objects);
+const CvnObjectRef *cvn_canvas_get_highlights  (CvnCanvas            *self,
+                                                guint                *n_objects);
 
 /* The node with the keyboard focus ring, or -1. */
 int              cvn_canvas_get_focus_node     (CvnCanvas            *self);

@@ -48,7 +48,8 @@ gboolean          cvn_import_guess_kind                (const char      *path,
 CvnImportDialog  *cvn_import_dialog_new                (CvnWindow       *window);
 
 /* Chooses the file, as the file chooser does: guesses its kind, and for a GIAS groups or
- * links file puts it in its place and looks beside it for the other one. */
+ * links file puts it in its place and looks beside it for the other one. After an import that
+ * ended (done or failed) it starts over. Not while an import runs or asks. */
 void              cvn_import_dialog_set_file           (CvnImportDialog *self,
                                                         GFile           *file);
 GFile            *cvn_import_dialog_get_file           (CvnImportDialog *self);

@@ -91,95 +91,162 @@ add_node (CvnRect             *acc,
            node->height);
 }
 
-/* The group and the groups under it, by parent or as members. */
-static GHashTable *
-collect_groups (CvnSnapshot *snapshot,
-                gint64       group_id)
+/* What the steps are read from, gathered in one pass each so that a partnership of
+ * thousands of clusters opens at once. */
+typedef struct
 {
-  GHashTable *groups = g_hash_table_new (g_direct_hash, g_direct_equal);
-  g_autoptr (GArray) queue = g_array_new (FALSE, FALSE, sizeof (gint64));
+  CvnSnapshot *snapshot;
+  CvnLayout   *layout;
+  GHashTable  *children;   /* group id -> GArray of gint64: groups under it, by parent or as
+                            * members */
+  CvnRect     *extents;    /* per node: what it covers (see node_extents) */
+  gboolean    *has_extent;
+} Steps;
 
-  g_hash_table_add (groups, GSIZE_TO_POINTER ((gsize) group_id));
-  g_array_append_val (queue, group_id);
-  for (guint q = 0; q < queue->len; q++)
+static void
+add_child (GHashTable *children,
+           gint64      parent_id,
+           gint64      child_id)
+{
+  GArray *list = g_hash_table_lookup (children, GSIZE_TO_POINTER ((gsize) parent_id));
+
+  if (list == NULL)
     {
-      gint64 id = g_array_index (queue, gint64, q);
-      g_autoptr (GPtrArray) children = cvn_snapshot_get_child_groups (snapshot, id);
-      g_autoptr (GPtrArray) members = cvn_snapshot_get_members (snapshot, id, TRUE);
+      list = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_hash_table_insert (children, GSIZE_TO_POINTER ((gsize) parent_id), list);
+    }
+  g_array_append_val (list, child_id);
+}
 
-      for (guint i = 0; i < children->len; i++)
+/* In the structure view, a group node covers its box and every box drawn below it in the
+ * tree; in the graph and the map, its node and its hulls. */
+static void
+node_extents (Steps *steps)
+{
+  CvnLayout *layout = steps->layout;
+  guint n = layout->nodes->len;
+
+  steps->extents = g_new0 (CvnRect, MAX (n, 1));
+  steps->has_extent = g_new0 (gboolean, MAX (n, 1));
+  if (layout->view == CVN_VIEW_STRUCTURE)
+    for (guint i = 0; i < n; i++)
+      {
+        const CvnLayoutNode *node = &g_array_index (layout->nodes, CvnLayoutNode, i);
+        int up = (int) i;
+
+        for (int depth = 0; up >= 0 && (guint) up < n && depth < 64; depth++)
+          {
+            gboolean empty = !steps->has_extent[up];
+
+            add_node (&steps->extents[up], &empty, node);
+            steps->has_extent[up] = TRUE;
+            up = g_array_index (layout->nodes, CvnLayoutNode, up).parent;
+          }
+      }
+  else
+    {
+      for (guint i = 0; i < n; i++)
         {
-          const CvnGroup *child = g_ptr_array_index (children, i);
+          const CvnLayoutNode *node = &g_array_index (layout->nodes, CvnLayoutNode, i);
+          gboolean empty = TRUE;
 
-          if (g_hash_table_add (groups, GSIZE_TO_POINTER ((gsize) child->id)))
-            g_array_append_val (queue, child->id);
+          add_node (&steps->extents[i], &empty, node);
+          steps->has_extent[i] = TRUE;
         }
-      for (guint i = 0; i < members->len; i++)
+      for (guint h = 0; h < layout->hulls->len; h++)
         {
-          const CvnMembership *m = g_ptr_array_index (members, i);
+          const CvnLayoutHull *hull = &g_array_index (layout->hulls, CvnLayoutHull, h);
+          gboolean empty = FALSE;
 
-          if (m->member_kind == CVN_OBJECT_GROUP &&
-              g_hash_table_add (groups, GSIZE_TO_POINTER ((gsize) m->member_id)))
-            g_array_append_val (queue, m->member_id);
+          if (hull->group < n)
+            add_box (&steps->extents[hull->group], &empty, hull->bounds.x, hull->bounds.y,
+                     hull->bounds.width, hull->bounds.height);
         }
+    }
+}
+
+static void
+steps_init (Steps       *steps,
+            CvnSnapshot *snapshot,
+            CvnLayout   *layout)
+{
+  steps->snapshot = snapshot;
+  steps->layout = layout;
+  steps->children = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                           (GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < snapshot->groups->len; i++)
+    {
+      const CvnGroup *group = &g_array_index (snapshot->groups, CvnGroup, i);
+
+      if (group->parent_id != 0)
+        add_child (steps->children, group->parent_id, group->id);
+    }
+  for (guint i = 0; i < snapshot->memberships->len; i++)
+    {
+      const CvnMembership *m = &g_array_index (snapshot->memberships, CvnMembership, i);
+
+      if (m->member_kind == CVN_OBJECT_GROUP && cvn_snapshot_membership_is_current (snapshot, m))
+        add_child (steps->children, m->group_id, m->member_id);
+    }
+  node_extents (steps);
+}
+
+static void
+steps_clear (Steps *steps)
+{
+  g_clear_pointer (&steps->children, g_hash_table_unref);
+  g_clear_pointer (&steps->extents, g_free);
+  g_clear_pointer (&steps->has_extent, g_free);
+}
+
+/* The group and the groups under it, in breadth-first order. */
+static GArray *
+collect_groups (Steps  *steps,
+                gint64  group_id)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+  GArray *groups = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_hash_table_add (seen, GSIZE_TO_POINTER ((gsize) group_id));
+  g_array_append_val (groups, group_id);
+  for (guint q = 0; q < groups->len; q++)
+    {
+      GArray *list = g_hash_table_lookup (steps->children,
+                                          GSIZE_TO_POINTER ((gsize) g_array_index (groups, gint64,
+                                                                                   q)));
+
+      for (guint i = 0; list != NULL && i < list->len; i++)
+        if (g_hash_table_add (seen, GSIZE_TO_POINTER ((gsize) g_array_index (list, gint64, i))))
+          g_array_append_val (groups, g_array_index (list, gint64, i));
     }
   return groups;
 }
 
 static gboolean
-group_extent (CvnLayout   *layout,
-              CvnSnapshot *snapshot,
-              gint64       group_id,
-              CvnRect     *rect)
+group_extent (Steps   *steps,
+              GArray  *groups,
+              CvnRect *rect)
 {
-  int index = cvn_layout_find_node (layout, CVN_OBJECT_GROUP, group_id);
   gboolean empty = TRUE;
+  int index = cvn_layout_find_node (steps->layout, CVN_OBJECT_GROUP,
+                                    g_array_index (groups, gint64, 0));
 
   if (index < 0)
     return FALSE;
-  if (layout->view == CVN_VIEW_STRUCTURE)
+  if (steps->layout->view == CVN_VIEW_STRUCTURE)
     {
-      /* The group's box and every box drawn below it in the tree. */
-      for (guint i = 0; i < layout->nodes->len; i++)
-        {
-          int up = (int) i;
-
-          for (int depth = 0; up >= 0 && depth < 64; depth++)
-            {
-              if (up == index)
-                {
-                  add_node (rect, &empty,
-                            &g_array_index (layout->nodes, CvnLayoutNode, i));
-                  break;
-                }
-              up = g_array_index (layout->nodes, CvnLayoutNode, up).parent;
-            }
-        }
+      /* The tree already holds everything under the group below its box. */
+      *rect = steps->extents[index];
+      return steps->has_extent[index];
     }
-  else
+  for (guint i = 0; i < groups->len; i++)
     {
-      g_autoptr (GHashTable) groups = collect_groups (snapshot, group_id);
-      GHashTableIter iter;
-      gpointer key;
+      int node = cvn_layout_find_node (steps->layout, CVN_OBJECT_GROUP,
+                                       g_array_index (groups, gint64, i));
 
-      g_hash_table_iter_init (&iter, groups);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        {
-          int node = cvn_layout_find_node (layout, CVN_OBJECT_GROUP,
-                                           (gint64) GPOINTER_TO_SIZE (key));
-
-          if (node < 0)
-            continue;
-          add_node (rect, &empty, &g_array_index (layout->nodes, CvnLayoutNode, node));
-          for (guint h = 0; h < layout->hulls->len; h++)
-            {
-              const CvnLayoutHull *hull = &g_array_index (layout->hulls, CvnLayoutHull, h);
-
-              if ((int) hull->group == node)
-                add_box (rect, &empty, hull->bounds.x, hull->bounds.y, hull->bounds.width,
-                         hull->bounds.height);
-            }
-        }
+      if (node >= 0 && steps->has_extent[node])
+        add_box (rect, &empty, steps->extents[node].x, steps->extents[node].y,
+                 steps->extents[node].width, steps->extents[node].height);
     }
   return !empty;
 }
@@ -187,19 +254,15 @@ group_extent (CvnLayout   *layout,
 /* Steps ---------------------------------------------------------------------------------- */
 
 static guint
-count_schools (CvnSnapshot *snapshot,
-               gint64       group_id)
+count_schools (Steps  *steps,
+               GArray *groups)
 {
-  g_autoptr (GHashTable) groups = collect_groups (snapshot, group_id);
   g_autoptr (GHashTable) schools = g_hash_table_new (g_direct_hash, g_direct_equal);
-  GHashTableIter iter;
-  gpointer key;
 
-  g_hash_table_iter_init (&iter, groups);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
+  for (guint g = 0; g < groups->len; g++)
     {
-      g_autoptr (GPtrArray) members = cvn_snapshot_get_members (snapshot,
-                                                                (gint64) GPOINTER_TO_SIZE (key),
+      g_autoptr (GPtrArray) members = cvn_snapshot_get_members (steps->snapshot,
+                                                                g_array_index (groups, gint64, g),
                                                                 TRUE);
 
       for (guint i = 0; i < members->len; i++)
@@ -214,11 +277,12 @@ count_schools (CvnSnapshot *snapshot,
 }
 
 static char *
-describe_group (CvnSnapshot    *snapshot,
-                const CvnGroup *group)
+describe_group (Steps          *steps,
+                const CvnGroup *group,
+                GArray         *groups)
 {
-  const CvnGroup *parent = cvn_snapshot_find_group (snapshot, group->parent_id);
-  guint n_schools = count_schools (snapshot, group->id);
+  const CvnGroup *parent = cvn_snapshot_find_group (steps->snapshot, group->parent_id);
+  guint n_schools = count_schools (steps, groups);
   g_autofree char *schools = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u school",
                                                            "%u schools", n_schools),
                                               n_schools);
@@ -233,18 +297,18 @@ describe_group (CvnSnapshot    *snapshot,
 
 static void
 add_step (CvnPresentation *self,
-          CvnLayout       *layout,
-          CvnSnapshot     *snapshot,
+          Steps           *steps,
           const CvnGroup  *group)
 {
+  g_autoptr (GArray) groups = collect_groups (steps, group->id);
   Step step = { 0 };
 
-  if (!group_extent (layout, snapshot, group->id, &step.rect))
+  if (!group_extent (steps, groups, &step.rect))
     return;
   step.group_id = group->id;
   step.tier = group->tier;
   step.title = g_strdup (group->name);
-  step.subtitle = describe_group (snapshot, group);
+  step.subtitle = describe_group (steps, group, groups);
   g_array_append_val (self->steps, step);
 }
 
@@ -270,7 +334,11 @@ build_steps (CvnPresentation *self,
   const CvnGroup *board = NULL;
   Step overview = { 0 };
   guint n_alliances = 0, n_clusters = 0, first_alliance;
-  g_autoptr (GArray) alliance_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GHashTable) alliance_order = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr (GPtrArray) clusters = g_ptr_array_new ();
+  Steps steps = { 0 };
+
+  steps_init (&steps, snapshot, layout);
 
   for (guint i = 0; i < snapshot->groups->len && board == NULL; i++)
     {
@@ -298,15 +366,16 @@ build_steps (CvnPresentation *self,
     g_autofree char *alliances = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u alliance",
                                                                "%u alliances", n_alliances),
                                                   n_alliances);
-    g_autofree char *clusters = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u cluster",
-                                                              "%u clusters", n_clusters),
-                                                 n_clusters);
+    g_autofree char *cluster_count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                   "%u cluster",
+                                                                   "%u clusters", n_clusters),
+                                                      n_clusters);
 
     /* TRANSLATORS: the first presentation caption: "Board · 3 alliances · 14 clusters". */
     overview.subtitle = g_strdup_printf (_("%s · %s · %s"),
                                          board != NULL ? cvn_palette_group_kind_label (board->kind)
                                                        : _("Partnership"),
-                                         alliances, clusters);
+                                         alliances, cluster_count);
   }
   g_array_append_val (self->steps, overview);
 
@@ -316,27 +385,41 @@ build_steps (CvnPresentation *self,
       const CvnGroup *group = &g_array_index (snapshot->groups, CvnGroup, i);
 
       if (group->tier == 2)
-        add_step (self, layout, snapshot, group);
+        add_step (self, &steps, group);
     }
   for (guint s = first_alliance; s < self->steps->len; s++)
-    g_array_append_val (alliance_ids, g_array_index (self->steps, Step, s).group_id);
+    g_hash_table_insert (alliance_order,
+                         GSIZE_TO_POINTER ((gsize) g_array_index (self->steps, Step, s).group_id),
+                         GUINT_TO_POINTER (s - first_alliance + 1));
 
-  /* Clusters alliance by alliance, then those in none. */
-  for (guint a = 0; a <= alliance_ids->len; a++)
-    for (guint i = 0; i < snapshot->groups->len; i++)
+  /* Clusters alliance by alliance (in the snapshot's order within each), then those in
+   * none. */
+  for (guint i = 0; i < snapshot->groups->len; i++)
+    if (g_array_index (snapshot->groups, CvnGroup, i).tier == 1)
+      g_ptr_array_add (clusters, &g_array_index (snapshot->groups, CvnGroup, i));
+  {
+    g_autofree guint *order = g_new (guint, MAX (clusters->len, 1));
+    g_autofree guint *sorted = g_new (guint, MAX (clusters->len, 1));
+    guint n_orders = g_hash_table_size (alliance_order) + 1, k = 0;
+
+    for (guint c = 0; c < clusters->len; c++)
       {
-        const CvnGroup *group = &g_array_index (snapshot->groups, CvnGroup, i);
-        gint64 alliance;
-        gboolean known = FALSE;
+        guint position = GPOINTER_TO_UINT (g_hash_table_lookup (
+          alliance_order, GSIZE_TO_POINTER ((gsize) alliance_of (snapshot,
+                                                                   g_ptr_array_index (clusters,
+                                                                                      c)))));
 
-        if (group->tier != 1)
-          continue;
-        alliance = alliance_of (snapshot, group);
-        for (guint k = 0; k < alliance_ids->len; k++)
-          known |= g_array_index (alliance_ids, gint64, k) == alliance;
-        if (a < alliance_ids->len ? alliance == g_array_index (alliance_ids, gint64, a) : !known)
-          add_step (self, layout, snapshot, group);
+        order[c] = position > 0 ? position - 1 : n_orders - 1;
       }
+    /* A stable counting sort by alliance. */
+    for (guint a = 0; a < n_orders; a++)
+      for (guint c = 0; c < clusters->len; c++)
+        if (order[c] == a)
+          sorted[k++] = c;
+    for (guint c = 0; c < k; c++)
+      add_step (self, &steps, g_ptr_array_index (clusters, sorted[c]));
+  }
+  steps_clear (&steps);
 }
 
 static void

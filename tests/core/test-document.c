@@ -582,6 +582,68 @@ test_relative_path (void)
   g_assert_cmpint (count_rows (reopened, "establishments"), ==, 2);
 }
 
+/* A large edit logs rows of several tables interleaved; undo joins them into batches per table
+ * (cvn-document.c run_batched), which must restore exactly the same rows. */
+static void
+test_undo_bulk (void)
+{
+  g_autoptr (CvnDocument) doc = create_document ("bulk.convenor");
+  g_autoptr (GError) error = NULL;
+  gint64 school_id, cluster_id;
+  CvnEstablishment school;
+
+  fill_document (doc, &school_id, &cluster_id);
+  cvn_establishment_init (&school);
+  g_assert_true (cvn_document_begin_edit (doc, "Import 1200 schools", &error));
+  for (int i = 0; i < 1200; i++)
+    {
+      CvnMembership membership = { 0 };
+
+      g_free (school.name);
+      school.name = g_strdup_printf ("School %d", i);
+      school.urn = 910000 + i;
+      membership.group_id = cluster_id;
+      membership.member_kind = CVN_OBJECT_ESTABLISHMENT;
+      membership.member_id = cvn_store_insert_establishment (doc, &school, &error);
+      g_assert_no_error (error);
+      cvn_store_insert_membership (doc, &membership, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (cvn_document_commit_edit (doc, &error));
+  cvn_establishment_clear (&school);
+
+  /* Deleting the cluster cascades to its 1,201 school memberships and the chair's. */
+  g_assert_true (cvn_document_begin_edit (doc, "Delete Cluster 4", &error));
+  g_assert_true (cvn_store_delete (doc, "groups", cluster_id, &error));
+  g_assert_true (cvn_document_commit_edit (doc, &error));
+  g_assert_cmpint (count_rows (doc, "memberships"), ==, 0);
+
+  g_assert_true (cvn_document_undo (doc, &error));
+  g_assert_cmpint (count_rows (doc, "memberships"), ==, 1202);
+  g_assert_true (cvn_document_undo (doc, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (doc, "establishments"), ==, 2);
+  g_assert_cmpint (count_rows (doc, "memberships"), ==, 2);
+
+  g_assert_true (cvn_document_redo (doc, &error));
+  g_assert_cmpint (count_rows (doc, "establishments"), ==, 1202);
+  g_assert_cmpint (count_rows (doc, "memberships"), ==, 1202);
+  {
+    g_autoptr (CvnSnapshot) snapshot = cvn_snapshot_load (doc, &error);
+    const CvnEstablishment *last = cvn_snapshot_find_establishment_by_urn (snapshot, 911199);
+    g_autoptr (GPtrArray) groups = NULL;
+
+    g_assert_nonnull (last);
+    g_assert_cmpstr (last->name, ==, "School 1199");
+    groups = cvn_snapshot_get_memberships_of (snapshot, CVN_OBJECT_ESTABLISHMENT, last->id, TRUE);
+    g_assert_cmpuint (groups->len, ==, 1);
+    g_assert_cmpint (((CvnMembership *) groups->pdata[0])->group_id, ==, cluster_id);
+  }
+  g_assert_true (cvn_document_redo (doc, &error));
+  g_assert_cmpint (count_rows (doc, "memberships"), ==, 0);
+  g_assert_cmpint (count_rows (doc, "groups"), ==, 1);
+}
+
 static void
 test_dates (void)
 {
@@ -606,6 +668,7 @@ main (int    argc,
 
   g_test_add_func ("/cvn/document/round-trip", test_round_trip);
   g_test_add_func ("/cvn/document/undo-redo", test_undo_redo);
+  g_test_add_func ("/cvn/document/undo-bulk", test_undo_bulk);
   g_test_add_func ("/cvn/document/rollback", test_rollback);
   g_test_add_func ("/cvn/document/refuse-text-file", test_refuse_text_file);
   g_test_add_func ("/cvn/document/refuse-other-database", test_refuse_other_database);

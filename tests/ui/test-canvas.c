@@ -54,12 +54,16 @@ canvas_is_allocated (gpointer data)
          gtk_widget_get_height (GTK_WIDGET (data)) > 100;
 }
 
-/* Runs whatever is pending: idles (the canvas follows the outline from one) and redraws. */
+/* Runs whatever is pending: idles (the canvas follows the outline from one) and redraws,
+ * until nothing is left or a few seconds have gone (a window may keep redrawing). */
 static void
 settle (void)
 {
-  for (int i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
+  gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+  for (int i = 0; i < 10000 && g_get_monotonic_time () < deadline; i++)
+    if (!g_main_context_iteration (NULL, FALSE) && !g_main_context_pending (NULL))
+      break;
 }
 
 static void
@@ -819,6 +823,40 @@ test_create_group (Fixture       *fixture,
 }
 
 static gboolean
+has_highlights (gpointer data)
+{
+  guint n;
+
+  cvn_canvas_get_highlights (CVN_CANVAS (data), &n);
+  return n > 0;
+}
+
+static void
+test_search_highlights (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  CvnSnapshot *snapshot = cvn_window_get_snapshot (fixture->window);
+  const CvnEstablishment *school = clustered_school (snapshot, NULL);
+  gint64 school_id = school->id;
+  const CvnObjectRef *highlights;
+  guint n;
+
+  /* The search's matches are ringed on the canvas, and the rings go with the search. */
+  cvn_window_search (fixture->window, school->name);
+  iterate_until (has_highlights, fixture->canvas);
+  highlights = cvn_canvas_get_highlights (fixture->canvas, &n);
+  g_assert_cmpint (highlights[0].kind, ==, CVN_OBJECT_ESTABLISHMENT);
+  g_assert_cmpint (highlights[0].id, ==, school_id);
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (cvn_window_get_search_results (
+                                                        fixture->window)));
+  g_assert_cmpfloat (cvn_canvas_render_now (fixture->canvas), >, 0);
+  cvn_window_search (fixture->window, "");
+  settle ();
+  cvn_canvas_get_highlights (fixture->canvas, &n);
+  g_assert_cmpuint (n, ==, 0);
+}
+
+static gboolean
 is_mapped (gpointer data)
 {
   return gtk_widget_get_mapped (GTK_WIDGET (data)) &&
@@ -951,6 +989,7 @@ main (int   argc,
   ADD ("filters", test_filters);
   ADD ("keyboard", test_keyboard);
   ADD ("create-group", test_create_group);
+  ADD ("search-highlights", test_search_highlights);
   ADD ("presentation", test_presentation);
 
 #undef ADD

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "cvn-data-export.h"
+#include "cvn-directory-csv.h"
 #include "cvn-graphml.h"
 #include "cvn-import-dialog.h"
 #include "cvn-import-gias.h"
@@ -423,6 +424,43 @@ test_gias_filter_with_heads (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* GIAS names a few authorities with a comma in them; the entry's commas still separate. */
+static void
+test_gias_names_with_commas (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autofree char *path = fixture_file (fixture, "bristol.csv");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  CvnImportDialog *dialog = open_dialog (fixture);
+  static const char data[] =
+    "URN,LA (code),LA (name),EstablishmentName,EstablishmentStatus (name)\r\n"
+    "300001,801,\"Bristol, City of\",Avon Primary School,Open\r\n"
+    "300002,359,Wigan,Ince Nursery School,Open\r\n"
+    "300003,350,Bolton,Turton High School,Open\r\n"
+    "300004,810,\"Kingston upon Hull, City of\",Humber Academy,Open\r\n";
+
+  g_file_set_contents (path, data, -1, &error);
+  g_assert_no_error (error);
+  set_path (dialog, path);
+  wait_for_local_authorities (dialog);
+  g_assert_cmpuint (cvn_import_dialog_get_file_local_authorities (dialog)->len, ==, 4);
+
+  cvn_import_dialog_set_local_authorities (dialog, "Bristol, City of, 359");
+  g_assert_true (cvn_import_dialog_start (dialog));
+  wait_while_running (dialog);
+  g_assert_cmpint (cvn_import_dialog_get_state (dialog), ==, CVN_IMPORT_STATE_DONE);
+  text = cvn_import_dialog_dup_summary_text (dialog);
+  assert_line (text, "Added: 2");
+  assert_line (text, "Left out: 2");
+  g_assert_null (strstr (text, "Local authorities not in the file"));
+  g_assert_nonnull (find_by_urn (snapshot_of (fixture), 300001));
+  g_assert_nonnull (find_by_urn (snapshot_of (fixture), 300002));
+  g_assert_null (find_by_urn (snapshot_of (fixture), 300004));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_gias_one_undo_step (Fixture       *fixture,
                          gconstpointer  user_data)
@@ -561,6 +599,68 @@ test_cancel_leaves_document (Fixture       *fixture,
   g_assert_cmpuint (snapshot_of (fixture)->establishments->len, ==, schools_before + 20000);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Closing the dialog while it imports cancels, and the dialog goes once the worker is back. */
+static void
+test_close_while_running (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autofree char *large = fixture_file (fixture, "register.csv");
+  CvnImportDialog *dialog = open_dialog (fixture);
+  guint64 revision = cvn_document_get_revision (fixture->document);
+  GWeakRef weak;
+
+  write_register (large, 5000);
+  set_path (dialog, large);
+  g_weak_ref_init (&weak, dialog);
+  g_assert_true (cvn_import_dialog_start (dialog));
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_cmpint (cvn_import_dialog_get_state (dialog), ==, CVN_IMPORT_STATE_RUNNING);
+  for (GObject *alive = g_weak_ref_get (&weak); alive != NULL; alive = g_weak_ref_get (&weak))
+    {
+      g_object_unref (alive);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_weak_ref_clear (&weak);
+  g_assert_cmpuint (cvn_document_get_revision (fixture->document), ==, revision);
+  g_assert_false (cvn_document_in_edit (fixture->document));
+}
+
+/* A dialog destroyed under a running import (its window closed) still hands the document back
+ * unchanged and out of the edit. */
+static void
+test_destroy_while_running (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autofree char *large = fixture_file (fixture, "register.csv");
+  g_autoptr (GError) error = NULL;
+  CvnImportDialog *dialog = open_dialog (fixture);
+  guint64 revision = cvn_document_get_revision (fixture->document);
+  GWeakRef weak;
+
+  write_register (large, 5000);
+  set_path (dialog, large);
+  g_weak_ref_init (&weak, dialog);
+  g_assert_true (cvn_import_dialog_start (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  for (GObject *alive = g_weak_ref_get (&weak); alive != NULL; alive = g_weak_ref_get (&weak))
+    {
+      g_object_unref (alive);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_weak_ref_clear (&weak);
+  g_assert_cmpuint (cvn_document_get_revision (fixture->document), ==, revision);
+  g_assert_false (cvn_document_in_edit (fixture->document));
+
+  /* The document takes edits as before. */
+  g_assert_true (cvn_document_begin_edit (fixture->document, "Test", &error));
+  g_assert_no_error (error);
+  g_assert_true (cvn_document_set_setting (fixture->document, "test.key", "1", &error));
+  g_assert_no_error (error);
+  g_assert_true (cvn_document_commit_edit (fixture->document, &error));
+  g_assert_no_error (error);
 }
 
 /* How long the main loop goes without running while a register imports: the UI must not
@@ -763,6 +863,59 @@ test_members_unmatched_accepted (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Directory spreadsheets and GraphML ----------------------------------------------------- */
+
+static void
+test_directory_and_graphml (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autofree char *directory_path = fixture_file (fixture, "directory.csv");
+  g_autofree char *graphml_path = fixture_file (fixture, "flat.graphml");
+  g_autoptr (GFile) graphml_file = g_file_new_for_path (graphml_path);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  CvnGraphmlExportOptions flat = { TRUE, FALSE, NULL };
+  CvnImportDialog *dialog = open_dialog (fixture);
+  guint entries = snapshot_of (fixture)->directory_entries->len;
+  guint64 revision = cvn_document_get_revision (fixture->document);
+
+  g_assert_cmpuint (entries, >, 0);
+
+  /* The directory, exported and read back: every row updates the entry it came from. */
+  g_assert_true (cvn_directory_csv_export (fixture->document, directory_path, &error));
+  g_assert_no_error (error);
+  set_path (dialog, directory_path);
+  g_assert_cmpint (cvn_import_dialog_get_kind (dialog), ==, CVN_IMPORT_KIND_DIRECTORY);
+  g_assert_true (cvn_import_dialog_start (dialog));
+  wait_while_running (dialog);
+  g_assert_cmpint (cvn_import_dialog_get_state (dialog), ==, CVN_IMPORT_STATE_DONE);
+  text = cvn_import_dialog_dup_summary_text (dialog);
+  assert_line (text, "Entries added: 0");
+  assert_line (text, "Entries updated: %u", entries);
+  g_assert_cmpuint (snapshot_of (fixture)->directory_entries->len, ==, entries);
+  g_clear_pointer (&text, g_free);
+
+  /* The document's own flat GraphML: everything in it is matched, nothing added. */
+  g_assert_true (cvn_data_export_write (fixture->window, CVN_DATA_EXPORT_GRAPHML, &flat,
+                                        graphml_file, NULL, &error));
+  g_assert_no_error (error);
+  set_path (dialog, graphml_path);
+  g_assert_cmpint (cvn_import_dialog_get_kind (dialog), ==, CVN_IMPORT_KIND_GRAPHML);
+  g_assert_true (cvn_import_dialog_start (dialog));
+  wait_while_running (dialog);
+  g_assert_cmpint (cvn_import_dialog_get_state (dialog), ==, CVN_IMPORT_STATE_DONE);
+  text = cvn_import_dialog_dup_summary_text (dialog);
+  g_test_message ("%s", text);
+  assert_line (text, "Schools added: 0");
+  assert_line (text, "Schools already in the document: %u",
+               snapshot_of (fixture)->establishments->len);
+  assert_line (text, "Groups already in the document: %u", snapshot_of (fixture)->groups->len);
+  assert_line (text, "Memberships added: 0");
+  g_assert_cmpuint (cvn_document_get_revision (fixture->document), >=, revision);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* Exporting --------------------------------------------------------------------------------- */
 
 static void
@@ -903,12 +1056,16 @@ main (int   argc,
   ADD_TEST ("/cvn/ui/import/groups-file-finds-partner", test_groups_file_finds_partner);
   ADD_TEST ("/cvn/ui/import/gias-all", test_gias_all);
   ADD_TEST ("/cvn/ui/import/gias-filter-with-heads", test_gias_filter_with_heads);
+  ADD_TEST ("/cvn/ui/import/gias-names-with-commas", test_gias_names_with_commas);
   ADD_TEST ("/cvn/ui/import/gias-one-undo-step", test_gias_one_undo_step);
   ADD_TEST ("/cvn/ui/import/gias-error-shown", test_gias_error_shown);
   ADD_TEST ("/cvn/ui/import/cancel-leaves-document", test_cancel_leaves_document);
+  ADD_TEST ("/cvn/ui/import/close-while-running", test_close_while_running);
+  ADD_TEST ("/cvn/ui/import/destroy-while-running", test_destroy_while_running);
   ADD_TEST ("/cvn/ui/import/ui-stays-responsive", test_ui_stays_responsive);
   ADD_TEST ("/cvn/ui/import/members-unmatched-declined", test_members_unmatched_declined);
   ADD_TEST ("/cvn/ui/import/members-unmatched-accepted", test_members_unmatched_accepted);
+  ADD_TEST ("/cvn/ui/import/directory-and-graphml", test_directory_and_graphml);
   ADD_TEST ("/cvn/ui/export/round-trip", test_export_round_trip);
   ADD_TEST ("/cvn/ui/import/action", test_import_action);
 
