@@ -25,10 +25,15 @@
 
 #include "cvn-details-pane.h"
 
+#include "cvn-designation-dialog.h"
+#include "cvn-directory.h"
+#include "cvn-directory-entry-dialog.h"
+#include "cvn-directory-view.h"
 #include "cvn-edits.h"
 #include "cvn-error-dialog.h"
 #include "cvn-outline-item.h"
 #include "cvn-palette.h"
+#include "cvn-window.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -177,6 +182,8 @@ typedef enum
   EDIT_SET_DATES,
   EDIT_END_MEMBERSHIP,
   EDIT_DELETE_MEMBERSHIP,
+  EDIT_END_DESIGNATION,
+  EDIT_DELETE_DESIGNATION,
 } EditKind;
 
 /* One edit waiting for the idle callback that makes it. */
@@ -212,6 +219,7 @@ run_edit (PendingEdit *pending,
           GError     **error)
 {
   CvnDocument *doc = pending->self->document;
+  g_autoptr (CvnSnapshot) snapshot = NULL;
   CvnRole role;
 
   switch (pending->edit)
@@ -237,6 +245,16 @@ run_edit (PendingEdit *pending,
       return cvn_edit_end_membership (doc, pending->id, error);
     case EDIT_DELETE_MEMBERSHIP:
       return cvn_edit_delete_membership (doc, pending->id, error);
+    case EDIT_END_DESIGNATION:
+    case EDIT_DELETE_DESIGNATION:
+      /* The pane keeps no snapshot (it copies what it shows), so the designation is read
+       * afresh: one small load for one click. */
+      snapshot = cvn_snapshot_load (doc, error);
+      if (snapshot == NULL)
+        return FALSE;
+      if (pending->edit == EDIT_END_DESIGNATION)
+        return cvn_designation_end (doc, snapshot, pending->id, error);
+      return cvn_designation_delete (doc, snapshot, pending->id, error);
     default:
       g_assert_not_reached ();
     }
@@ -763,6 +781,111 @@ edit_dates_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Designations and the directory, from their rows' menus and the groups' buttons. */
+static void
+open_designation_dialog (CvnDetailsPane *self,
+                         gint64          designation_id)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr (CvnSnapshot) snapshot = NULL;
+  g_autoptr (GError) error = NULL;
+  CvnDesignationDialog *dialog;
+
+  if (self->document == NULL
+      || (self->kind != CVN_OBJECT_ESTABLISHMENT && self->kind != CVN_OBJECT_PERSON))
+    return;
+  snapshot = cvn_snapshot_load (self->document, &error);
+  if (snapshot == NULL)
+    {
+      cvn_error_dialog_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL,
+                                _("Could Not Read the Document"), error);
+      return;
+    }
+  dialog = cvn_designation_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       self->document, snapshot, self->kind, self->id,
+                                       designation_id);
+  if (dialog != NULL)
+    gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_designation_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  open_designation_dialog (CVN_DETAILS_PANE (widget), 0);
+}
+
+static void
+edit_designation_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  open_designation_dialog (CVN_DETAILS_PANE (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+end_designation_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  schedule (pending_edit_new (CVN_DETAILS_PANE (widget), EDIT_END_DESIGNATION, CVN_OBJECT_NONE,
+                              g_variant_get_int64 (parameter)));
+}
+
+static void
+delete_designation_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  schedule (pending_edit_new (CVN_DETAILS_PANE (widget), EDIT_DELETE_DESIGNATION,
+                              CVN_OBJECT_NONE, g_variant_get_int64 (parameter)));
+}
+
+/* The directory entry dialog reads its choices from the window's snapshot, so it opens only
+ * when the pane is in a window. */
+static void
+open_entry_dialog (CvnDetailsPane *self,
+                   gint64          entry_id)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  CvnDirectoryEntryDialog *dialog;
+
+  if (!CVN_IS_WINDOW (root) || cvn_window_get_snapshot (CVN_WINDOW (root)) == NULL)
+    return;
+  dialog = cvn_directory_entry_dialog_new (CVN_WINDOW (root), entry_id);
+  /* A new entry belongs to the school or person shown; the rest is for the reader. */
+  if (entry_id == 0)
+    {
+      CvnDirectoryEntry entry = { 0 };
+
+      entry.holder_kind = self->kind;
+      entry.holder_id = self->id;
+      entry.kind = CVN_DIRECTORY_STRENGTH;
+      entry.evidence = entry.phase = entry.priority = entry.notes = (char *) "";
+      entry.reviewer = entry.reviewed_on = (char *) "";
+      entry.qa_status = CVN_QA_SELF_DECLARED;
+      cvn_directory_entry_dialog_set_entry (dialog, &entry);
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_directory_entry_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  open_entry_dialog (CVN_DETAILS_PANE (widget), 0);
+}
+
+static void
+edit_directory_entry_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  open_entry_dialog (CVN_DETAILS_PANE (widget), g_variant_get_int64 (parameter));
+}
+
 static void
 clear_parent_action (GtkWidget  *widget,
                      const char *action_name,
@@ -1221,6 +1344,38 @@ add_groups_of (CvnDetailsPane *self,
 }
 
 static void
+append_menu_item (GMenu      *menu,
+                  const char *label,
+                  const char *action_name,
+                  gint64      id)
+{
+  g_autoptr (GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, action_name, g_variant_new_int64 (id));
+  g_menu_append_item (menu, item);
+}
+
+/* The menu of a designation row: its dates, ending it, or erasing the record. */
+static GMenuModel *
+designation_menu (gint64   designation_id,
+                  gboolean is_expired)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr (GMenu) dates = g_menu_new ();
+  g_autoptr (GMenu) ending = g_menu_new ();
+
+  append_menu_item (dates, _("Edit _Dates…"), "details.edit-designation", designation_id);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (dates));
+  if (!is_expired)
+    append_menu_item (ending, _("_End"), "details.end-designation", designation_id);
+  append_menu_item (ending, _("_Delete"), "details.delete-designation", designation_id);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (ending));
+  return G_MENU_MODEL (menu);
+}
+
+/* The designations an object holds, current ones first and expired ones after as history
+ * (they no longer count, but the record of them stays). */
+static void
 add_designations (CvnDetailsPane *self,
                   CvnSnapshot    *snapshot,
                   CvnObjectKind   kind,
@@ -1228,10 +1383,13 @@ add_designations (CvnDetailsPane *self,
 {
   g_autoptr (GPtrArray) designations = cvn_snapshot_get_designations_of (snapshot, kind, id,
                                                                          FALSE);
-  AdwPreferencesGroup *current = NULL;
+  AdwPreferencesGroup *current;
   AdwPreferencesGroup *past = NULL;
+  guint n_current = 0;
 
-  /* Current designations first, as a group of their own, and expired ones after as history. */
+  current = add_group (self, _("Designations"));
+  add_header_button (current, _("Add _Designation…"), "list-add-symbolic",
+                     "details.add-designation", NULL);
   for (guint pass = 0; pass < 2; pass++)
     for (guint i = 0; i < designations->len; i++)
       {
@@ -1241,15 +1399,17 @@ add_designations (CvnDetailsPane *self,
         gboolean is_current = cvn_date_range_is_current (designation->from_date,
                                                          designation->until_date,
                                                          snapshot->today);
+        const char *tag = date_range_tag (designation->from_date, designation->until_date,
+                                          snapshot->today);
         g_autofree char *title = NULL;
         g_autofree char *dates = NULL;
+        g_autoptr (GMenuModel) menu = NULL;
+        GtkWidget *button;
         AdwActionRow *row;
 
         if (type == NULL || is_current != (pass == 0))
           continue;
-        if (is_current && current == NULL)
-          current = add_group (self, _("Designations"));
-        else if (!is_current && past == NULL)
+        if (!is_current && past == NULL)
           past = add_group (self, _("Past Designations"));
 
         if (*type->name != '\0' && g_strcmp0 (type->name, type->code) != 0)
@@ -1261,16 +1421,167 @@ add_designations (CvnDetailsPane *self,
         row = new_row (title, dates);
         if (!is_current)
           {
-            GtkWidget *label = gtk_label_new (date_range_tag (designation->from_date,
-                                                              designation->until_date,
-                                                              snapshot->today));
+            GtkWidget *label = gtk_label_new (tag);
 
             gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
             gtk_widget_add_css_class (label, "tag");
             adw_action_row_add_suffix (row, label);
             gtk_widget_add_css_class (GTK_WIDGET (row), "ended");
           }
+        else
+          n_current++;
+        menu = designation_menu (designation->id,
+                                 cvn_designation_is_expired (designation, snapshot->today));
+        button = gtk_menu_button_new ();
+        gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+        gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
+        gtk_widget_add_css_class (button, "flat");
+        gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+        gtk_widget_set_tooltip_text (button, _("Change or End the Designation"));
+        adw_action_row_add_suffix (row, button);
+        g_object_set_data_full (G_OBJECT (row), "cvn-designation",
+                                g_memdup2 (&designation->id, sizeof (gint64)), g_free);
         adw_preferences_group_add (is_current ? current : past, GTK_WIDGET (row));
+      }
+  if (n_current == 0)
+    adw_preferences_group_set_description (current, _("No current designation."));
+}
+
+static AdwPreferencesGroup *
+add_named_group (CvnDetailsPane *self,
+                 const char     *title,
+                 const char     *name)
+{
+  AdwPreferencesGroup *group = add_group (self, title);
+
+  /* Named so that tests and the inspector can find the group whatever its title's language. */
+  gtk_widget_set_name (GTK_WIDGET (group), name);
+  return group;
+}
+
+static char *
+format_days (double days)
+{
+  /* TRANSLATORS: days of support, as in "4.5 days"; the number is already formatted. */
+  g_autofree char *number = g_strdup_printf ("%g", days);
+
+  return g_strdup_printf (days == 1 ? _("%s day") : _("%s days"), number);
+}
+
+/* The holder's strengths and areas for development, each opening the directory's dialog. */
+static void
+add_directory_entries (CvnDetailsPane *self,
+                       CvnSnapshot    *snapshot,
+                       CvnObjectKind   kind,
+                       gint64          id)
+{
+  AdwPreferencesGroup *strengths;
+  AdwPreferencesGroup *needs;
+  guint n_strengths = 0, n_needs = 0;
+
+  strengths = add_named_group (self, _("Strengths"), "strengths");
+  add_header_button (strengths, _("Add _Strength or Need…"), "list-add-symbolic",
+                     "details.add-directory-entry", NULL);
+  needs = add_named_group (self, _("Areas for Development"), "needs");
+
+  for (guint i = 0; i < snapshot->directory_entries->len; i++)
+    {
+      const CvnDirectoryEntry *entry = &g_array_index (snapshot->directory_entries,
+                                                       CvnDirectoryEntry, i);
+      const CvnExpertiseArea *area = cvn_snapshot_find_expertise_area (snapshot, entry->area_id);
+      gboolean is_need = entry->kind == CVN_DIRECTORY_NEED;
+      g_autofree char *amount = NULL;
+      g_autofree char *reviewed = NULL;
+      g_autofree char *first = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *image;
+      AdwActionRow *row;
+
+      if (entry->holder_kind != kind || entry->holder_id != id)
+        continue;
+      if (is_need)
+        {
+          if (*entry->priority != '\0')
+            /* TRANSLATORS: a need's priority, as in "high priority". */
+            amount = g_strdup_printf (_("%s priority"), entry->priority);
+        }
+      else
+        {
+          g_autofree char *days = format_days (entry->capacity_days);
+
+          /* TRANSLATORS: the capacity a strength offers, as in "4 days per term". */
+          amount = g_strdup_printf (_("%s per term"), days);
+        }
+      if (*entry->reviewed_on != '\0')
+        {
+          g_autofree char *date = format_date (entry->reviewed_on);
+
+          reviewed = g_strdup_printf (_("reviewed %s"), date);
+        }
+      first = join (amount, cvn_directory_view_qa_label (entry->qa_status));
+      subtitle = join (first, reviewed);
+
+      row = new_row (area != NULL ? area->name : _("Unknown area"), subtitle);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "details.edit-directory-entry");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
+                                              g_variant_new_int64 (entry->id));
+      image = gtk_image_new_from_icon_name ("document-edit-symbolic");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Edit"), -1);
+      adw_action_row_add_suffix (row, image);
+      adw_preferences_group_add (is_need ? needs : strengths, GTK_WIDGET (row));
+      if (is_need)
+        n_needs++;
+      else
+        n_strengths++;
+    }
+  if (n_strengths == 0)
+    adw_preferences_group_set_description (strengths, _("No strengths recorded."));
+  if (n_needs == 0)
+    adw_preferences_group_set_description (needs, _("No areas for development recorded."));
+}
+
+/* Support the holder receives (a school) and gives (a school or a person); each row leads to
+ * the other party. */
+static void
+add_engagements (CvnDetailsPane *self,
+                 CvnSnapshot    *snapshot,
+                 CvnObjectKind   kind,
+                 gint64          id)
+{
+  AdwPreferencesGroup *received = NULL;
+  AdwPreferencesGroup *given = NULL;
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < snapshot->support_engagements->len; i++)
+      {
+        const CvnSupportEngagement *engagement = &g_array_index (snapshot->support_engagements,
+                                                                 CvnSupportEngagement, i);
+        const CvnExpertiseArea *area = cvn_snapshot_find_expertise_area (snapshot,
+                                                                         engagement->area_id);
+        gboolean as_recipient = pass == 0;
+        g_autofree char *days = format_days (engagement->days);
+        g_autofree char *first = NULL;
+        g_autofree char *second = NULL;
+        AdwPreferencesGroup **group;
+
+        if (as_recipient
+            ? kind != CVN_OBJECT_ESTABLISHMENT || engagement->recipient_id != id
+            : engagement->provider_kind != kind || engagement->provider_id != id)
+          continue;
+        group = as_recipient ? &received : &given;
+        if (*group == NULL)
+          *group = as_recipient ? add_named_group (self, _("Support Received"), "received")
+                                : add_named_group (self, _("Support Given"), "given");
+        first = join (area != NULL ? area->name : NULL, days);
+        second = join (first, cvn_directory_view_status_label (engagement->status));
+        if (as_recipient)
+          add_link (self, *group, snapshot, engagement->provider_kind, engagement->provider_id,
+                    second, NULL, NULL);
+        else
+          add_link (self, *group, snapshot, CVN_OBJECT_ESTABLISHMENT, engagement->recipient_id,
+                    second, NULL, NULL);
       }
 }
 
@@ -1356,6 +1667,8 @@ show_establishment (CvnDetailsPane         *self,
              establishment->opted_out_reason, FALSE);
 
   add_designations (self, snapshot, CVN_OBJECT_ESTABLISHMENT, establishment->id);
+  add_directory_entries (self, snapshot, CVN_OBJECT_ESTABLISHMENT, establishment->id);
+  add_engagements (self, snapshot, CVN_OBJECT_ESTABLISHMENT, establishment->id);
   add_groups_of (self, snapshot, CVN_OBJECT_ESTABLISHMENT, establishment->id);
 
   for (guint i = 0; i < snapshot->people->len; i++)
@@ -1397,6 +1710,8 @@ show_person (CvnDetailsPane  *self,
   add_colour (self, group, person->colour, &(CvnColour) { 0.6, 0.6, 0.6 });
 
   add_designations (self, snapshot, CVN_OBJECT_PERSON, person->id);
+  add_directory_entries (self, snapshot, CVN_OBJECT_PERSON, person->id);
+  add_engagements (self, snapshot, CVN_OBJECT_PERSON, person->id);
   add_groups_of (self, snapshot, CVN_OBJECT_PERSON, person->id);
 
   add_delete_button (self, _("_Delete Person…"));
@@ -1935,6 +2250,18 @@ cvn_details_pane_class_init (CvnDetailsPaneClass *klass)
   gtk_widget_class_install_action (widget_class, "details.clear-school", "x",
                                    clear_school_action);
   gtk_widget_class_install_action (widget_class, "details.set-kind", "s", set_kind_action);
+  gtk_widget_class_install_action (widget_class, "details.add-designation", NULL,
+                                   add_designation_action);
+  gtk_widget_class_install_action (widget_class, "details.edit-designation", "x",
+                                   edit_designation_action);
+  gtk_widget_class_install_action (widget_class, "details.end-designation", "x",
+                                   end_designation_action);
+  gtk_widget_class_install_action (widget_class, "details.delete-designation", "x",
+                                   delete_designation_action);
+  gtk_widget_class_install_action (widget_class, "details.add-directory-entry", NULL,
+                                   add_directory_entry_action);
+  gtk_widget_class_install_action (widget_class, "details.edit-directory-entry", "x",
+                                   edit_directory_entry_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "detailspane");
