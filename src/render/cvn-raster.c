@@ -44,19 +44,26 @@ cvn_raster_begin (CvnRaster *raster,
   raster->sy = m.yy * dsy;
   raster->ty = m.y0 * dsy + oy;
 
-  /* The clip's extents, in pixels, within the surface. */
+  /* The clip's extents, in pixels, within the surface. They are taken without the
+   * current transformation, whose round trip could make a clip that ends on a whole pixel
+   * reach into the next one (and a strip of a scrolled image would then blend its edge
+   * twice). */
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
   cairo_clip_extents (cr, &cx0, &cy0, &cx1, &cy1);
-  raster->x0 = MAX (0, (int) floor (cx0 * raster->sx + raster->tx));
-  raster->y0 = MAX (0, (int) floor (cy0 * raster->sy + raster->ty));
-  raster->x1 = MIN (cairo_image_surface_get_width (target),
-                    (int) ceil (cx1 * raster->sx + raster->tx));
+  cairo_restore (cr);
+  raster->x0 = MAX (0, (int) floor (cx0 * dsx + ox + 1e-6));
+  raster->y0 = MAX (0, (int) floor (cy0 * dsy + oy + 1e-6));
+  raster->x1 = MIN (cairo_image_surface_get_width (target), (int) ceil (cx1 * dsx + ox - 1e-6));
   raster->y1 = MIN (cairo_image_surface_get_height (target),
-                    (int) ceil (cy1 * raster->sy + raster->ty));
+                    (int) ceil (cy1 * dsy + oy - 1e-6));
   if (raster->x0 >= raster->x1 || raster->y0 >= raster->y1)
     return FALSE;
 
   cairo_surface_flush (target);
   raster->surface = target;
+  raster->edges = raster->active = raster->crossings = NULL;
+  raster->edges_size = raster->active_size = raster->crossings_size = 0;
   raster->data = (guint32 *) cairo_image_surface_get_data (target);
   raster->stride = cairo_image_surface_get_stride (target) / 4;
   return raster->data != NULL;
@@ -66,6 +73,10 @@ void
 cvn_raster_end (CvnRaster *raster)
 {
   cairo_surface_mark_dirty (raster->surface);
+  g_clear_pointer (&raster->edges, g_free);
+  g_clear_pointer (&raster->active, g_free);
+  g_clear_pointer (&raster->crossings, g_free);
+  raster->edges_size = raster->active_size = raster->crossings_size = 0;
 }
 
 /* Premultiplied OVER of a colour with @alpha (0-256) onto one pixel. Two channels are
@@ -235,6 +246,21 @@ cvn_raster_line (CvnRaster *r,
     }
 }
 
+/* Ring edges in pixels, top first. */
+typedef struct
+{
+  double x0, y0, x1, y1;
+} Edge;
+
+static int
+compare_edge_top (const void *a,
+                  const void *b)
+{
+  double ya = ((const Edge *) a)->y0, yb = ((const Edge *) b)->y0;
+
+  return ya < yb ? -1 : ya > yb;
+}
+
 static int
 compare_double (const void *a,
                 const void *b)
@@ -244,15 +270,40 @@ compare_double (const void *a,
   return x < y ? -1 : x > y;
 }
 
-static int
-compare_edge_top (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
+/* A scanline crosses a hull a handful of times: insertion sort beats a call to qsort. */
+static void
+sort_crossings (double *crossings,
+                guint   n)
 {
-  const double *edges = user_data;
-  double ya = edges[4 * *(const guint *) a + 1], yb = edges[4 * *(const guint *) b + 1];
+  if (n > 24)
+    {
+      qsort (crossings, n, sizeof (double), compare_double);
+      return;
+    }
+  for (guint i = 1; i < n; i++)
+    {
+      double v = crossings[i];
+      guint j = i;
 
-  return ya < yb ? -1 : ya > yb;
+      for (; j > 0 && crossings[j - 1] > v; j--)
+        crossings[j] = crossings[j - 1];
+      crossings[j] = v;
+    }
+}
+
+/* Scratch space for fills, kept between the fills of one frame (a frame fills thousands
+ * of small hulls; allocating per hull cost more than filling them). */
+static gpointer
+scratch (gpointer *buffer,
+         gsize    *size,
+         gsize     needed)
+{
+  if (*size < needed)
+    {
+      *size = MAX (needed, *size * 2);
+      *buffer = g_realloc (*buffer, *size);
+    }
+  return *buffer;
 }
 
 void
@@ -270,47 +321,47 @@ cvn_raster_fill_rings (CvnRaster *r,
   guint cb = (guint) (blue * 255 + 0.5), a = MIN ((guint) (alpha * 256 + 0.5), 256u);
   guint32 source = premultiply (cr, cg, cb, a);
   double ymin = G_MAXDOUBLE, ymax = -G_MAXDOUBLE;
-  guint n_edges = 0;
-  g_autofree double *edges = NULL;   /* x0, y0, x1, y1 in pixels, y0 < y1 */
-  g_autofree double *crossings = NULL;
+  guint n_edges = 0, n_active = 0, next = 0;
+  Edge *edges;
+  Edge **active;
+  double *crossings;
   int y_first, y_last;
 
   for (guint k = first_ring; k < first_ring + n_rings; k++)
     n_edges += g_array_index (rings, CvnLayoutRing, k).n_points;
   if (n_edges == 0 || a == 0)
     return;
-  edges = g_new (double, 4 * (gsize) n_edges);
-  crossings = g_new (double, n_edges);
+  edges = scratch (&r->edges, &r->edges_size, n_edges * sizeof (Edge));
+  active = scratch (&r->active, &r->active_size, n_edges * sizeof (Edge *));
+  crossings = scratch (&r->crossings, &r->crossings_size, n_edges * sizeof (double));
   n_edges = 0;
   for (guint k = first_ring; k < first_ring + n_rings; k++)
     {
       const CvnLayoutRing *ring = &g_array_index (rings, CvnLayoutRing, k);
       const CvnPoint *p = &g_array_index (points, CvnPoint, ring->first_point);
-      const CvnPoint *last = &p[ring->n_points - 1];
+      double ax = p[ring->n_points - 1].x * r->sx + r->tx;
+      double ay = p[ring->n_points - 1].y * r->sy + r->ty;
 
       /* Vertices closer than a pixel to the previous one add nothing at this scale. */
       for (guint i = 0; i < ring->n_points; i++)
         {
-          double ax = last->x * r->sx + r->tx, ay = last->y * r->sy + r->ty;
           double bx = p[i].x * r->sx + r->tx, by = p[i].y * r->sy + r->ty;
+          Edge *e;
 
           if (i + 1 < ring->n_points && fabs (bx - ax) < 1.0 && fabs (by - ay) < 1.0)
             continue;
-          last = &p[i];
-          if (ay == by)
-            continue;
-          if (ay > by)
+          if (ay != by)
             {
-              double t = ax; ax = bx; bx = t;
-              t = ay; ay = by; by = t;
+              e = &edges[n_edges++];
+              if (ay < by)
+                *e = (Edge) { ax, ay, bx, by };
+              else
+                *e = (Edge) { bx, by, ax, ay };
+              ymin = MIN (ymin, e->y0);
+              ymax = MAX (ymax, e->y1);
             }
-          edges[4 * n_edges] = ax;
-          edges[4 * n_edges + 1] = ay;
-          edges[4 * n_edges + 2] = bx;
-          edges[4 * n_edges + 3] = by;
-          n_edges++;
-          ymin = MIN (ymin, ay);
-          ymax = MAX (ymax, by);
+          ax = bx;
+          ay = by;
         }
     }
 
@@ -322,49 +373,40 @@ cvn_raster_fill_rings (CvnRaster *r,
   /* An active edge list: edges sorted by their first scanline join the list as the sweep
    * reaches them and leave it after their last, so a big hull costs its area plus its
    * edges, not edges times scanlines. */
-  {
-    g_autofree guint *order = g_new (guint, n_edges);
-    g_autofree guint *active = g_new (guint, n_edges);
-    guint n_active = 0, next = 0;
+  qsort (edges, n_edges, sizeof (Edge), compare_edge_top);
+  for (int y = y_first; y <= y_last; y++)
+    {
+      double sample = y + 0.5;
+      guint n = 0, kept = 0;
+      guint32 *row = r->data + (gsize) y * r->stride;
 
-    for (guint e = 0; e < n_edges; e++)
-      order[e] = e;
-    g_qsort_with_data (order, (gint) n_edges, sizeof (guint), compare_edge_top, edges);
+      while (next < n_edges && edges[next].y0 <= sample)
+        active[n_active++] = &edges[next++];
+      for (guint k = 0; k < n_active; k++)
+        {
+          const Edge *edge = active[k];
 
-    for (int y = y_first; y <= y_last; y++)
-      {
-        double sample = y + 0.5;
-        guint n = 0, kept = 0;
-        guint32 *row = r->data + (gsize) y * r->stride;
+          if (sample >= edge->y1)
+            continue;
+          active[kept++] = active[k];
+          if (sample < edge->y0)
+            continue;
+          crossings[n++] = edge->x0 + (sample - edge->y0) * (edge->x1 - edge->x0) /
+                                      (edge->y1 - edge->y0);
+        }
+      n_active = kept;
+      if (n < 2)
+        continue;
+      sort_crossings (crossings, n);
+      for (guint k = 0; k + 1 < n; k += 2)
+        {
+          int xs = MAX (r->x0, (int) ceil (crossings[k] - 0.5));
+          int xe = MIN (r->x1 - 1, (int) floor (crossings[k + 1] - 0.5));
 
-        while (next < n_edges && edges[4 * order[next] + 1] <= sample)
-          active[n_active++] = order[next++];
-        for (guint k = 0; k < n_active; k++)
-          {
-            const double *edge = &edges[4 * active[k]];
-
-            if (sample >= edge[3])
-              continue;
-            active[kept++] = active[k];
-            if (sample < edge[1])
-              continue;
-            crossings[n++] = edge[0] + (sample - edge[1]) * (edge[2] - edge[0]) /
-                                       (edge[3] - edge[1]);
-          }
-        n_active = kept;
-        if (n < 2)
-          continue;
-        qsort (crossings, n, sizeof (double), compare_double);
-        for (guint k = 0; k + 1 < n; k += 2)
-          {
-            int xs = MAX (r->x0, (int) ceil (crossings[k] - 0.5));
-            int xe = MIN (r->x1 - 1, (int) floor (crossings[k + 1] - 0.5));
-
-            for (int x = xs; x <= xe; x++)
-              blend_premultiplied (row + x, source, 256 - a);
-          }
-      }
-  }
+          for (int x = xs; x <= xe; x++)
+            blend_premultiplied (row + x, source, 256 - a);
+        }
+    }
 }
 
 void
@@ -384,4 +426,39 @@ cvn_raster_dot (CvnRaster *r,
   for (int j = MAX (py, r->y0); j < MIN (py + size, r->y1); j++)
     for (int i = MAX (px, r->x0); i < MIN (px + size, r->x1); i++)
       blend (r->data + (gsize) j * r->stride + i, cr, cg, cb, 256);
+}
+
+void
+cvn_raster_rect (CvnRaster *r,
+                 double     x,
+                 double     y,
+                 double     width,
+                 double     height,
+                 double     red,
+                 double     green,
+                 double     blue,
+                 double     alpha)
+{
+  guint cr = (guint) (red * 255 + 0.5), cg = (guint) (green * 255 + 0.5);
+  guint cb = (guint) (blue * 255 + 0.5);
+  double x0 = x * r->sx + r->tx, y0 = y * r->sy + r->ty;
+  double x1 = (x + width) * r->sx + r->tx, y1 = (y + height) * r->sy + r->ty;
+  int i0 = MAX (r->x0, (int) floor (x0)), i1 = MIN (r->x1, (int) ceil (x1));
+  int j0 = MAX (r->y0, (int) floor (y0)), j1 = MIN (r->y1, (int) ceil (y1));
+
+  /* Each pixel gets the share of it that the rectangle covers. */
+  for (int j = j0; j < j1; j++)
+    {
+      double cover_y = MIN (y1, j + 1.0) - MAX (y0, (double) j);
+      guint32 *row = r->data + (gsize) j * r->stride;
+
+      for (int i = i0; i < i1; i++)
+        {
+          double cover = cover_y * (MIN (x1, i + 1.0) - MAX (x0, (double) i)) * alpha;
+          guint a = (guint) (cover * 256 + 0.5);
+
+          if (a > 0)
+            blend (row + i, cr, cg, cb, MIN (a, 256u));
+        }
+    }
 }

@@ -20,6 +20,9 @@ typedef struct
   /* Layout to pixel: px = x * sx + tx, py = y * sy + ty. */
   double   sx, tx, sy, ty;
   cairo_surface_t *surface;
+  /* Scratch space for fills, freed by cvn_raster_end(). */
+  gpointer edges, active, crossings;
+  gsize    edges_size, active_size, crossings_size;
 } CvnRaster;
 
 /* Prepares direct drawing on the target of @cr when it is an ARGB32 or RGB24 image surface
@@ -63,5 +66,16 @@ void     cvn_raster_dot     (CvnRaster *raster,
                              double     red,
                              double     green,
                              double     blue);
+
+/* A rectangle of layout units, anti-aliased at its edges. */
+void     cvn_raster_rect    (CvnRaster *raster,
+                             double     x,
+                             double     y,
+                             double     width,
+                             double     height,
+                             double     red,
+                             double     green,
+                             double     blue,
+                             double     alpha);
 
 G_END_DECLS

@@ -56,13 +56,23 @@ typedef struct
   char       *label;
 } LegendEntry;
 
-/* What a cached scene was drawn for. */
+/* What a cached scene was drawn for. Compared with memcmp, so always zeroed first. */
 typedef struct
 {
   CvnViewport    viewport;
-  cairo_matrix_t device;
+  double         ds_x, ds_y;      /* the target's device scale */
   guint64        generation;
 } CacheKey;
+
+/* What the cached ground was drawn for; its position is ground_ox, ground_oy. */
+typedef struct
+{
+  double         scale;
+  double         ds_x, ds_y;
+  int            width, height;   /* pixels */
+  guint64        generation;
+  gboolean       titles;
+} GroundKey;
 
 struct _CvnRenderer
 {
@@ -84,6 +94,11 @@ struct _CvnRenderer
   CvnColour      *colours;         /* per node, for the current layout and style */
   cairo_surface_t *scene;          /* the last scene drawn for an image target */
   CacheKey        scene_key;
+  cairo_surface_t *ground;         /* the last ground drawn for an image target */
+  gboolean        ground_valid, scene_valid; /* the images are kept: new ones cost page faults */
+  GroundKey       ground_key;
+  int             ground_ox, ground_oy; /* its top-left corner, in pixels of the layout */
+  GArray         *strip_nodes;     /* guint, reused per strip */
 };
 
 G_DEFINE_FINAL_TYPE (CvnRenderer, cvn_renderer, G_TYPE_OBJECT)
@@ -130,6 +145,8 @@ cvn_renderer_finalize (GObject *object)
   g_clear_pointer (&self->drawn_rects, g_array_unref);
   g_clear_pointer (&self->drawn_nodes, g_array_unref);
   g_clear_pointer (&self->visible, g_array_unref);
+  g_clear_pointer (&self->strip_nodes, g_array_unref);
+  g_clear_pointer (&self->ground, cairo_surface_destroy);
   g_clear_pointer (&self->sprites, g_hash_table_unref);
   g_clear_pointer (&self->colours, g_free);
   g_clear_pointer (&self->scene, cairo_surface_destroy);
@@ -163,6 +180,7 @@ cvn_renderer_init (CvnRenderer *self)
   self->drawn_rects = g_array_new (FALSE, FALSE, sizeof (CvnRect));
   self->drawn_nodes = g_array_new (FALSE, FALSE, sizeof (guint));
   self->visible = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->strip_nodes = g_array_new (FALSE, FALSE, sizeof (guint));
   self->sprites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) cairo_surface_destroy);
 }
@@ -317,7 +335,7 @@ cvn_renderer_set_layout (CvnRenderer *self,
   g_clear_pointer (&self->layout, cvn_layout_unref);
   self->layout = layout;
   clear_label_cache (self);
-  g_clear_pointer (&self->scene, cairo_surface_destroy);
+  self->scene_valid = self->ground_valid = FALSE;
   build_legend (self);
 }
 
@@ -339,7 +357,7 @@ cvn_renderer_set_style (CvnRenderer          *self,
     return;
   self->style = *style;
   clear_label_cache (self);
-  g_clear_pointer (&self->scene, cairo_surface_destroy);
+  self->scene_valid = self->ground_valid = FALSE;
   build_legend (self);
 }
 
@@ -616,7 +634,10 @@ typedef struct
   cairo_matrix_t      device;     /* the caller's user space: device-space drawing */
   const CvnViewport  *viewport;
   double              scale;
-  CvnRect             visible;
+  CvnRect             visible;    /* the whole viewport, with a margin: decides what shows */
+  CvnRect             cull;       /* the part being drawn now (all of it, or a strip) */
+  GArray             *nodes;      /* guint: the nodes that meet cull */
+  gboolean            titles;     /* structure: name boxes in a smaller size (see below) */
   GHashTable         *selected;   /* node index + 1 */
   double              device_width, device_height;
   /* Label occupancy in device space. */
@@ -732,7 +753,7 @@ draw_hulls (Frame *f)
       const CvnLayoutNode *group = &g_array_index (layout->nodes, CvnLayoutNode, hull->group);
       CvnColour colour;
 
-      if (!rects_meet (&hull->bounds, &f->visible))
+      if (!rects_meet (&hull->bounds, &f->cull))
         continue;
       group_colour (f->self, group, &colour);
       if (fast)
@@ -789,7 +810,7 @@ segment_visible (Frame  *f,
 {
   CvnRect box = { MIN (x0, x1), MIN (y0, y1), fabs (x1 - x0) + 1e-9, fabs (y1 - y0) + 1e-9 };
 
-  return rects_meet (&box, &f->visible);
+  return rects_meet (&box, &f->cull);
 }
 
 /* Which batch an edge is drawn in, or -1: 0 memberships of a school in its own group, 1
@@ -838,24 +859,21 @@ edge_style (int      pass,
   *width = widths[hc ? 1 : 0][pass];
 }
 
-/* An edge is drawn when one of its ends is in view: a line that only passes through the
- * viewport, between two nodes off screen, tells the reader nothing they can follow, and
- * a zoomed view of a large borough would otherwise be crossed by hundreds of them. */
+/* An edge longer than about half the screen is drawn as two 60-pixel stubs, one from each
+ * end: enough to show which way it goes (the whole edge appears when either end is
+ * selected), without a zoomed view of a large borough being crossed by hundreds of lines
+ * to a board or committee far away. The rule depends on the scale and the size of the
+ * view, not on where the view is, so a panned picture is the same as one drawn afresh. */
 static gboolean
-end_visible (Frame               *f,
-             const CvnLayoutNode *a,
-             const CvnLayoutNode *b)
+edge_is_long (Frame               *f,
+              const CvnLayoutNode *a,
+              const CvnLayoutNode *b)
 {
-  const CvnRect *v = &f->visible;
+  double limit = 0.6 * hypot (f->device_width, f->device_height) / f->scale;
 
-  return (a->x >= v->x && a->x <= v->x + v->width && a->y >= v->y && a->y <= v->y + v->height) ||
-         (b->x >= v->x && b->x <= v->x + v->width && b->y >= v->y && b->y <= v->y + v->height);
+  return hypot (b->x - a->x, b->y - a->y) > MAX (limit, 240 / f->scale);
 }
 
-/* An edge leaving the viewport is drawn as a 60-pixel stub from its visible end: enough
- * to show which way it goes (the whole edge appears when either end is selected), without
- * a zoomed view of a large borough paying for hundreds of lines to a board or committee
- * far away. */
 static void
 draw_edge_line (Frame               *f,
                 CvnRaster           *raster,
@@ -864,28 +882,21 @@ draw_edge_line (Frame               *f,
                 double               width,
                 double               alpha)
 {
-  const CvnRect *v = &f->visible;
-  gboolean a_in = a->x >= v->x && a->x <= v->x + v->width && a->y >= v->y &&
-                  a->y <= v->y + v->height;
-  gboolean b_in = b->x >= v->x && b->x <= v->x + v->width && b->y >= v->y &&
-                  b->y <= v->y + v->height;
-  double x0 = a->x, y0 = a->y, x1 = b->x, y1 = b->y;
-  double length = hypot (x1 - x0, y1 - y0);
-  double stub = 60 / f->scale;
+  double length, stub = 60 / f->scale, ux, uy;
 
-  if (a_in != b_in && length > stub)
+  if (!edge_is_long (f, a, b))
     {
-      if (!a_in)
-        {
-          double t;
-
-          t = x0; x0 = x1; x1 = t;
-          t = y0; y0 = y1; y1 = t;
-        }
-      x1 = x0 + (x1 - x0) * stub / length;
-      y1 = y0 + (y1 - y0) * stub / length;
+      if (segment_visible (f, a->x, a->y, b->x, b->y))
+        cvn_raster_line (raster, a->x, a->y, b->x, b->y, width, 0.24, 0.22, 0.27, alpha);
+      return;
     }
-  cvn_raster_line (raster, x0, y0, x1, y1, width, 0.24, 0.22, 0.27, alpha);
+  length = hypot (b->x - a->x, b->y - a->y);
+  ux = (b->x - a->x) * stub / length;
+  uy = (b->y - a->y) * stub / length;
+  if (segment_visible (f, a->x, a->y, a->x + ux, a->y + uy))
+    cvn_raster_line (raster, a->x, a->y, a->x + ux, a->y + uy, width, 0.24, 0.22, 0.27, alpha);
+  if (segment_visible (f, b->x, b->y, b->x - ux, b->y - uy))
+    cvn_raster_line (raster, b->x, b->y, b->x - ux, b->y - uy, width, 0.24, 0.22, 0.27, alpha);
 }
 
 /* A school's memberships beyond its own cluster cross the whole drawing (a diocese, a
@@ -918,8 +929,7 @@ draw_graph_edges (Frame *f)
           int pass = edge_pass (edge, a, school_px);
           double alpha, width;
 
-          if (pass < 0 || (pass == 3 && !edge_selected (f, edge)) ||
-              !end_visible (f, a, b))
+          if (pass < 0 || (pass == 3 && !edge_selected (f, edge)))
             continue;
           edge_style (pass, hc, &alpha, &width);
           draw_edge_line (f, &raster, a, b, width, pass == 2 ? alpha * 0.7 : alpha);
@@ -942,11 +952,25 @@ draw_graph_edges (Frame *f)
           const CvnLayoutNode *b = &g_array_index (layout->nodes, CvnLayoutNode, edge->target);
 
           if (edge_pass (edge, a, school_px) != pass ||
-              (pass == 3 && !edge_selected (f, edge)) ||
-              !end_visible (f, a, b))
+              (pass == 3 && !edge_selected (f, edge)))
             continue;
-          cairo_move_to (cr, a->x, a->y);
-          cairo_line_to (cr, b->x, b->y);
+          if (edge_is_long (f, a, b))
+            {
+              double stub = 60 / f->scale, length = hypot (b->x - a->x, b->y - a->y);
+              double ux = (b->x - a->x) * stub / length, uy = (b->y - a->y) * stub / length;
+
+              cairo_move_to (cr, a->x, a->y);
+              cairo_line_to (cr, a->x + ux, a->y + uy);
+              cairo_move_to (cr, b->x, b->y);
+              cairo_line_to (cr, b->x - ux, b->y - uy);
+            }
+          else if (segment_visible (f, a->x, a->y, b->x, b->y))
+            {
+              cairo_move_to (cr, a->x, a->y);
+              cairo_line_to (cr, b->x, b->y);
+            }
+          else
+            continue;
           n++;
         }
       if (n == 0)
@@ -1055,7 +1079,7 @@ draw_markers_blit (Frame *f)
 {
   CvnRenderer *self = f->self;
   CvnLayout *layout = f->layout;
-  GArray *visible = self->visible;
+  GArray *visible = f->nodes;
   cairo_t *cr = f->cr;
   gboolean any_small = FALSE;
   CvnColour risk = { 0.75, 0.11, 0.16 }, gold = { 0.96, 0.76, 0.07 };
@@ -1148,7 +1172,7 @@ draw_markers (Frame *f)
       return;
     }
 
-  GArray *visible = f->self->visible;
+  GArray *visible = f->nodes;
   cairo_t *cr = f->cr;
   gboolean hc = f->self->style.high_contrast;
   double school_px = CVN_SCHOOL_RADIUS_PX (f->scale);
@@ -1477,6 +1501,27 @@ draw_floating_labels (Frame *f)
 
 /* The structure view. */
 
+/* A horizontal or vertical run of a connector, for merging. */
+typedef struct
+{
+  gboolean vertical;
+  double   at;          /* the line's y (horizontal) or x (vertical) */
+  double   from, to;
+} Run;
+
+static int
+compare_runs (gconstpointer a,
+              gconstpointer b)
+{
+  const Run *ra = a, *rb = b;
+
+  if (ra->vertical != rb->vertical)
+    return ra->vertical - rb->vertical;
+  if (ra->at != rb->at)
+    return ra->at < rb->at ? -1 : 1;
+  return ra->from < rb->from ? -1 : ra->from > rb->from;
+}
+
 static void
 draw_connectors (Frame *f)
 {
@@ -1534,30 +1579,60 @@ draw_connectors (Frame *f)
   if (cvn_raster_begin (&raster, cr))
     {
       /* The same path, drawn segment by segment straight into the pixels: connectors
-       * share long runs, which cairo's tessellator handles slowly. */
+       * share long runs (a parent's bus is part of every child's route), which cairo's
+       * tessellator handles slowly and which would be drawn once per child. Horizontal
+       * and vertical runs on one line are merged first, so each pixel is drawn once. */
       cairo_path_t *path = cairo_copy_path (cr);
+      g_autoptr (GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
       double width = MAX (1.4 * f->scale, 0.6), last_x = 0, last_y = 0;
       gboolean hc = f->self->style.high_contrast;
+      double red = hc ? 0.2 : 0.6, green = hc ? 0.2 : 0.59, blue = hc ? 0.2 : 0.58;
 
       for (int i = 0; i < path->num_data; i += path->data[i].header.length)
         {
           const cairo_path_data_t *d = &path->data[i];
 
-          if (d->header.type == CAIRO_PATH_MOVE_TO)
+          if (d->header.type == CAIRO_PATH_LINE_TO)
             {
-              last_x = d[1].point.x;
-              last_y = d[1].point.y;
+              double x = d[1].point.x, y = d[1].point.y;
+
+              if (y == last_y && x != last_x)
+                g_array_append_val (runs, ((Run) { FALSE, y, MIN (x, last_x), MAX (x, last_x) }));
+              else if (x == last_x && y != last_y)
+                g_array_append_val (runs, ((Run) { TRUE, x, MIN (y, last_y), MAX (y, last_y) }));
+              else
+                cvn_raster_line (&raster, last_x, last_y, x, y, MIN (width, 3.0), red, green,
+                                 blue, 1.0);
             }
-          else if (d->header.type == CAIRO_PATH_LINE_TO)
+          if (d->header.type == CAIRO_PATH_MOVE_TO || d->header.type == CAIRO_PATH_LINE_TO)
             {
-              cvn_raster_line (&raster, last_x, last_y, d[1].point.x, d[1].point.y,
-                               MIN (width, 3.0), hc ? 0.2 : 0.6, hc ? 0.2 : 0.59,
-                               hc ? 0.2 : 0.58, 1.0);
               last_x = d[1].point.x;
               last_y = d[1].point.y;
             }
         }
       cairo_path_destroy (path);
+      g_array_sort (runs, compare_runs);
+      for (guint k = 0; k < runs->len;)
+        {
+          Run run = g_array_index (runs, Run, k++);
+
+          /* Runs on the same line that touch or overlap become one. */
+          while (k < runs->len)
+            {
+              const Run *next = &g_array_index (runs, Run, k);
+
+              if (next->vertical != run.vertical || next->at != run.at || next->from > run.to)
+                break;
+              run.to = MAX (run.to, next->to);
+              k++;
+            }
+          if (run.vertical)
+            cvn_raster_line (&raster, run.at, run.from, run.at, run.to, MIN (width, 3.0), red,
+                             green, blue, 1.0);
+          else
+            cvn_raster_line (&raster, run.from, run.at, run.to, run.at, MIN (width, 3.0), red,
+                             green, blue, 1.0);
+        }
       cvn_raster_end (&raster);
       cairo_new_path (cr);
       return;
@@ -1570,24 +1645,13 @@ draw_structure_nodes (Frame *f)
 {
   CvnRenderer *self = f->self;
   CvnLayout *layout = f->layout;
-  GArray *visible = self->visible;
+  GArray *visible = f->nodes;
   cairo_t *cr = f->cr;
   gboolean hc = self->style.high_contrast;
   double row_px = 20.0 * f->scale;
   gboolean text = self->style.show_labels && layout->font_size * f->scale >= 5.0;
-  gboolean titles = FALSE;
-
-  /* Zoomed out past the boxes' own text, a few hundred boxes on screen still have room for
-   * their names in a smaller, legible size: an overview then says what it shows. */
-  if (!text && self->style.show_labels)
-    {
-      guint n_boxes = 0;
-
-      for (guint v = 0; v < visible->len && n_boxes <= MAX_TITLES; v++)
-        n_boxes += g_array_index (layout->nodes, CvnLayoutNode,
-                                  g_array_index (visible, guint, v)).shape == CVN_SHAPE_GROUP;
-      titles = n_boxes <= MAX_TITLES;
-    }
+  gboolean titles = f->titles;
+  CvnRaster row_raster;
 
   /* Group boxes. */
   for (guint v = 0; v < visible->len; v++)
@@ -1599,15 +1663,11 @@ draw_structure_nodes (Frame *f)
 
       if (node->shape != CVN_SHAPE_GROUP)
         continue;
-      node_colour (self, node, &c);
+      /* Boxes too small for a border and a title come after the others (see below):
+       * a group's box is always larger than those of the groups inside it. */
       if (node->height * f->scale < 5)
-        {
-          /* Too small for a border and a title: a block of the group's colour. */
-          cairo_rectangle (cr, x, y, node->width, node->height);
-          set_source (cr, &c, 0.8);
-          cairo_fill (cr);
-          continue;
-        }
+        continue;
+      node_colour (self, node, &c);
       rounded_rect (cr, x, y, node->width, node->height, 6);
       if (node->flags & CVN_NODE_PSEUDO)
         {
@@ -1655,8 +1715,55 @@ draw_structure_nodes (Frame *f)
         }
     }
 
+  /* Boxes too small for a border and a title: blocks of the group's colour. A zoomed-out
+   * borough has thousands; image targets get them written straight into the pixels. */
+  {
+    CvnRaster raster;
+    gboolean fast = cvn_raster_begin (&raster, cr);
+
+    for (guint v = 0; v < visible->len; v++)
+      {
+        const CvnLayoutNode *node = &g_array_index (layout->nodes, CvnLayoutNode,
+                                                    g_array_index (visible, guint, v));
+        double x = node->x - node->width / 2, y = node->y - node->height / 2;
+        CvnColour c;
+
+        if (node->shape != CVN_SHAPE_GROUP || node->height * f->scale >= 5)
+          continue;
+        node_colour (self, node, &c);
+        if (fast)
+          {
+            cvn_raster_rect (&raster, x, y, node->width, node->height, c.red, c.green, c.blue,
+                             0.8);
+            continue;
+          }
+        cairo_rectangle (cr, x, y, node->width, node->height);
+        set_source (cr, &c, 0.8);
+        cairo_fill (cr);
+      }
+    if (fast)
+      cvn_raster_end (&raster);
+  }
+
   /* Rows of members: a marker and a name, or coloured bars when too small to read. */
-  if (row_px < 6)
+  if (row_px < 6 && cvn_raster_begin (&row_raster, cr))
+    {
+      for (guint v = 0; v < visible->len; v++)
+        {
+          const CvnLayoutNode *node = &g_array_index (layout->nodes, CvnLayoutNode,
+                                                      g_array_index (visible, guint, v));
+          CvnColour c;
+
+          if (!(node->flags & CVN_NODE_LEAF))
+            continue;
+          node_colour (self, node, &c);
+          cvn_raster_rect (&row_raster, node->x - node->width / 2, node->y - node->height / 2,
+                           node->width, node->height, c.red, c.green, c.blue,
+                           hc ? 0.8 : 0.45);
+        }
+      cvn_raster_end (&row_raster);
+    }
+  else if (row_px < 6)
     {
       CvnColour colours[8];
       guint n_colours = 0;
@@ -1766,7 +1873,7 @@ draw_list_rows (Frame *f)
 {
   CvnRenderer *self = f->self;
   CvnLayout *layout = f->layout;
-  GArray *visible = self->visible;
+  GArray *visible = f->nodes;
   cairo_t *cr = f->cr;
   gboolean text = self->style.show_labels && 12.0 * f->scale >= 5.0;
 
@@ -2027,81 +2134,132 @@ draw_scale_bar (Frame   *f,
   legend_text (self, cr, label, x, y - 8 - size * 1.35, size, FALSE);
 }
 
-/* Draws everything but the selection onto @cr, whose user space is the device space. */
+/* Sets up a frame for @viewport: what is visible (the viewport and a margin, since nodes
+ * just outside may reach into it with a badge or an outline), and the nodes there. */
 static void
-draw_scene (CvnRenderer       *self,
+frame_init (Frame             *f,
+            CvnRenderer       *self,
             cairo_t           *cr,
             const CvnViewport *viewport,
             GHashTable        *selected)
 {
-  Frame f = { 0 };
-  double margin;
-  CvnRect legend_area = { 0, 0, 0, 0 }, scale_area = { 0, 0, 0, 0 };
+  double margin = 16 / viewport->scale + 2 * CVN_GROUP_RADIUS;
 
-  g_array_set_size (self->drawn_rects, 0);
-  g_array_set_size (self->drawn_nodes, 0);
+  memset (f, 0, sizeof *f);
+  f->self = self;
+  f->layout = self->layout;
+  f->cr = cr;
+  f->viewport = viewport;
+  f->scale = viewport->scale;
+  f->selected = selected;
+  f->device_width = viewport->width * viewport->scale;
+  f->device_height = viewport->height * viewport->scale;
+  cairo_get_matrix (cr, &f->device);
+  f->visible = (CvnRect) { viewport->x - margin, viewport->y - margin,
+                           viewport->width + 2 * margin, viewport->height + 2 * margin };
+  f->cull = f->visible;
+  g_array_set_size (self->visible, 0);
+  cvn_layout_foreach_in_rect (self->layout, &f->visible, collect_visible_cb, self->visible);
+  f->nodes = self->visible;
+
+  /* Structure: zoomed out past the boxes' own text, a few hundred boxes on screen still
+   * have room for their names in a smaller, legible size, so an overview says what it
+   * shows. Decided for the whole viewport, so that every strip of it agrees. */
+  if (self->layout->view == CVN_VIEW_STRUCTURE && self->style.show_labels &&
+      self->layout->font_size * f->scale < 5.0)
+    {
+      guint n_boxes = 0;
+
+      for (guint v = 0; v < f->nodes->len && n_boxes <= MAX_TITLES; v++)
+        n_boxes += g_array_index (self->layout->nodes, CvnLayoutNode,
+                                  g_array_index (f->nodes, guint, v)).shape == CVN_SHAPE_GROUP;
+      f->titles = n_boxes <= MAX_TITLES;
+    }
+}
+
+/* Narrows a frame to the device rectangle @area, for drawing a strip of the ground: only
+ * what meets it is visited. What is visible (which edges show, for instance) is still
+ * decided for the whole viewport, so the strip matches a whole drawing pixel for pixel. */
+static void
+frame_cull (Frame                       *f,
+            const cairo_rectangle_int_t *area)
+{
+  double margin = 16 / f->scale + 2 * CVN_GROUP_RADIUS;
+
+  f->cull = (CvnRect) { f->viewport->x + area->x / f->scale - margin,
+                        f->viewport->y + area->y / f->scale - margin,
+                        area->width / f->scale + 2 * margin,
+                        area->height / f->scale + 2 * margin };
+  g_array_set_size (f->self->strip_nodes, 0);
+  cvn_layout_foreach_in_rect (f->layout, &f->cull, collect_visible_cb, f->self->strip_nodes);
+  f->nodes = f->self->strip_nodes;
+}
+
+/* The ground: the white page, hulls, edges, connectors, boxes and markers. It depends on
+ * the layout, the style and the scale, and not on the selection or the labels' places, so
+ * image targets keep it between frames (see cvn_renderer_draw). */
+static void
+draw_ground (Frame *f)
+{
+  CvnRenderer *self = f->self;
+  cairo_t *cr = f->cr;
+
   cairo_save (cr);
   if (self->style.paint_background)
     {
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_paint (cr);
     }
-
-  f.self = self;
-  f.layout = self->layout;
-  f.cr = cr;
-  f.viewport = viewport;
-  f.scale = viewport->scale;
-  f.selected = selected;
-  f.device_width = viewport->width * viewport->scale;
-  f.device_height = viewport->height * viewport->scale;
-  cairo_get_matrix (cr, &f.device);
-
-  /* Nodes just outside the viewport may still reach into it with a badge or outline. */
-  margin = 16 / f.scale + 2 * CVN_GROUP_RADIUS;
-  f.visible = (CvnRect) { viewport->x - margin, viewport->y - margin,
-                          viewport->width + 2 * margin, viewport->height + 2 * margin };
-  g_array_set_size (self->visible, 0);
-  cvn_layout_foreach_in_rect (self->layout, &f.visible, collect_visible_cb, self->visible);
-
-  cairo_scale (cr, f.scale, f.scale);
-  cairo_translate (cr, -viewport->x, -viewport->y);
-
+  cairo_scale (cr, f->scale, f->scale);
+  cairo_translate (cr, -f->viewport->x, -f->viewport->y);
   switch (self->layout->view)
     {
     case CVN_VIEW_STRUCTURE:
-      draw_connectors (&f);
-      draw_structure_nodes (&f);
+      draw_connectors (f);
+      draw_structure_nodes (f);
       break;
     case CVN_VIEW_GRAPH:
     case CVN_VIEW_MAP:
-      draw_hulls (&f);
+      draw_hulls (f);
       if (self->layout->view == CVN_VIEW_GRAPH)
-        draw_graph_edges (&f);
-      draw_markers (&f);
-      draw_list_rows (&f);
+        draw_graph_edges (f);
+      draw_markers (f);
+      draw_list_rows (f);
       break;
     default:
       g_assert_not_reached ();
     }
+  cairo_restore (cr);
+}
 
-  cairo_set_matrix (cr, &f.device);
+/* What goes over the ground in every frame: the legend, the scale bar and the floating
+ * labels, whose places depend on the viewport. */
+static void
+draw_furniture (Frame *f)
+{
+  CvnRenderer *self = f->self;
+  cairo_t *cr = f->cr;
+  CvnRect legend_area = { 0, 0, 0, 0 }, scale_area = { 0, 0, 0, 0 };
+
+  g_array_set_size (self->drawn_rects, 0);
+  g_array_set_size (self->drawn_nodes, 0);
+  cairo_save (cr);
   if (self->style.show_legend && self->legend->len > 0)
-    draw_legend (&f, &legend_area);
+    draw_legend (f, &legend_area);
   if (self->layout->view == CVN_VIEW_MAP && self->layout->metres_per_unit > 0)
-    draw_scale_bar (&f, &scale_area);
+    draw_scale_bar (f, &scale_area);
 
   /* Floating labels last, kept clear of the legend and scale bar. */
   if (self->style.show_labels && self->layout->view != CVN_VIEW_STRUCTURE)
     {
-      f.cell_columns = (int) (f.device_width / OCCUPANCY_CELL) + 1;
-      f.cell_rows = (int) (f.device_height / OCCUPANCY_CELL) + 1;
-      f.cells = g_new0 (GArray *, (gsize) f.cell_columns * f.cell_rows);
-      f.occupied = g_array_new (FALSE, FALSE, sizeof (CvnRect));
+      f->cell_columns = (int) (f->device_width / OCCUPANCY_CELL) + 1;
+      f->cell_rows = (int) (f->device_height / OCCUPANCY_CELL) + 1;
+      f->cells = g_new0 (GArray *, (gsize) f->cell_columns * f->cell_rows);
+      f->occupied = g_array_new (FALSE, FALSE, sizeof (CvnRect));
       if (legend_area.width > 0)
-        occupy (&f, &legend_area);
+        occupy (f, &legend_area);
       if (scale_area.width > 0)
-        occupy (&f, &scale_area);
+        occupy (f, &scale_area);
       /* Keep labels off the list of schools with no location beside the map. */
       for (guint v = 0; v < self->visible->len; v++)
         {
@@ -2111,20 +2269,20 @@ draw_scene (CvnRenderer       *self,
 
           if (!(node->flags & CVN_NODE_UNPLACED) && node->shape != CVN_SHAPE_HEADING)
             continue;
-          rect.x = (node->x - node->width / 2 - viewport->x) * f.scale - 12;
-          rect.y = (node->y - node->height / 2 - viewport->y) * f.scale;
-          rect.width = node->width * f.scale + 12;
-          rect.height = node->height * f.scale;
-          occupy (&f, &rect);
+          rect.x = (node->x - node->width / 2 - f->viewport->x) * f->scale - 12;
+          rect.y = (node->y - node->height / 2 - f->viewport->y) * f->scale;
+          rect.width = node->width * f->scale + 12;
+          rect.height = node->height * f->scale;
+          occupy (f, &rect);
         }
-      cairo_scale (cr, f.scale, f.scale);
-      cairo_translate (cr, -viewport->x, -viewport->y);
-      draw_floating_labels (&f);
-      for (int c = 0; c < f.cell_columns * f.cell_rows; c++)
-        if (f.cells[c] != NULL)
-          g_array_unref (f.cells[c]);
-      g_free (f.cells);
-      g_array_unref (f.occupied);
+      cairo_scale (cr, f->scale, f->scale);
+      cairo_translate (cr, -f->viewport->x, -f->viewport->y);
+      draw_floating_labels (f);
+      for (int c = 0; c < f->cell_columns * f->cell_rows; c++)
+        if (f->cells[c] != NULL)
+          g_array_unref (f->cells[c]);
+      g_clear_pointer (&f->cells, g_free);
+      g_clear_pointer (&f->occupied, g_array_unref);
     }
   cairo_restore (cr);
 }
@@ -2155,6 +2313,8 @@ draw_selection_overlay (CvnRenderer       *self,
   cairo_get_matrix (cr, &f.device);
   f.visible = (CvnRect) { viewport->x - margin, viewport->y - margin,
                           viewport->width + 2 * margin, viewport->height + 2 * margin };
+  f.cull = f.visible;
+  f.nodes = self->visible;
   cairo_scale (cr, f.scale, f.scale);
   cairo_translate (cr, -viewport->x, -viewport->y);
   if (layout->view == CVN_VIEW_GRAPH)
@@ -2180,6 +2340,141 @@ draw_selection_overlay (CvnRenderer       *self,
   cairo_restore (cr);
 }
 
+/* Draws the part @area (in pixels) of the ground for a viewport whose top-left corner is
+ * at pixel (@ox, @oy) of the layout at this scale. */
+static void
+draw_ground_area (CvnRenderer                 *self,
+                  const CvnViewport           *viewport,
+                  int                          ox,
+                  int                          oy,
+                  const cairo_rectangle_int_t *area)
+{
+  g_autoptr (GHashTable) none = g_hash_table_new (g_direct_hash, g_direct_equal);
+  GroundKey *k = &self->ground_key;
+  CvnViewport snapped = *viewport;
+  cairo_rectangle_int_t user_area;
+  cairo_t *cr = cairo_create (self->ground);
+  Frame f;
+
+  /* The ground is drawn at whole pixels of the layout (at most half a pixel from the
+   * viewport asked for), so that a scrolled ground and a new strip meet exactly. */
+  snapped.x = ox / (viewport->scale * k->ds_x);
+  snapped.y = oy / (viewport->scale * k->ds_y);
+  cairo_rectangle (cr, area->x / k->ds_x, area->y / k->ds_y, area->width / k->ds_x,
+                   area->height / k->ds_y);
+  cairo_clip (cr);
+  if (!self->style.paint_background)
+    {
+      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+    }
+  frame_init (&f, self, cr, &snapped, none);
+  k->titles = f.titles;
+  if (area->width < k->width || area->height < k->height)
+    {
+      user_area.x = (int) floor (area->x / k->ds_x);
+      user_area.y = (int) floor (area->y / k->ds_y);
+      user_area.width = (int) ceil (area->width / k->ds_x) + 1;
+      user_area.height = (int) ceil (area->height / k->ds_y) + 1;
+      frame_cull (&f, &user_area);
+    }
+  draw_ground (&f);
+  cairo_destroy (cr);
+}
+
+/* Moves the ground's pixels by (@dx, @dy) whole pixels: the content at pixel p of the
+ * image goes to p - (dx, dy). */
+static void
+scroll_ground (CvnRenderer *self,
+               int          dx,
+               int          dy)
+{
+  guint8 *data;
+  int stride, width = self->ground_key.width, height = self->ground_key.height;
+  int columns = width - ABS (dx);
+
+  cairo_surface_flush (self->ground);
+  data = cairo_image_surface_get_data (self->ground);
+  stride = cairo_image_surface_get_stride (self->ground);
+  for (int k = 0; k < height - ABS (dy); k++)
+    {
+      int row = dy >= 0 ? k : height - 1 - k;
+      guint8 *to = data + (gsize) row * stride + (gsize) MAX (0, -dx) * 4;
+      const guint8 *from = data + (gsize) (row + dy) * stride + (gsize) MAX (0, dx) * 4;
+
+      memmove (to, from, (gsize) columns * 4);
+    }
+  cairo_surface_mark_dirty (self->ground);
+}
+
+/* Brings the ground up to date for @viewport: scrolled and patched when only the position
+ * changed by less than a screen, drawn anew otherwise. */
+static void
+update_ground (CvnRenderer       *self,
+               const CvnViewport *viewport,
+               double             ds_x,
+               double             ds_y,
+               int                width,
+               int                height)
+{
+  GroundKey key;
+  int ox = (int) floor (viewport->x * viewport->scale * ds_x + 0.5);
+  int oy = (int) floor (viewport->y * viewport->scale * ds_y + 0.5);
+  int dx = ox - self->ground_ox, dy = oy - self->ground_oy;
+
+  memset (&key, 0, sizeof key);
+  key.scale = viewport->scale;
+  key.ds_x = ds_x;
+  key.ds_y = ds_y;
+  key.width = width;
+  key.height = height;
+  key.generation = self->layout->generation;
+  key.titles = self->ground_key.titles;
+  if (self->ground_valid && memcmp (&key, &self->ground_key, sizeof key) == 0 &&
+      ABS (dx) < width / 2 && ABS (dy) < height / 2)
+    {
+      cairo_rectangle_int_t strip;
+      gboolean titles = key.titles;
+
+      if (dx == 0 && dy == 0)
+        return;
+      scroll_ground (self, dx, dy);
+      self->ground_ox = ox;
+      self->ground_oy = oy;
+      /* Rows that came into view, then columns. */
+      if (dy != 0)
+        {
+          strip = (cairo_rectangle_int_t) { 0, dy > 0 ? height - dy : 0, width, ABS (dy) };
+          draw_ground_area (self, viewport, ox, oy, &strip);
+        }
+      if (dx != 0)
+        {
+          strip = (cairo_rectangle_int_t) { dx > 0 ? width - dx : 0, dy > 0 ? 0 : -dy,
+                                            ABS (dx), height - ABS (dy) };
+          draw_ground_area (self, viewport, ox, oy, &strip);
+        }
+      /* Structure boxes named or not depends on how many are in view: if that changed,
+       * the strips disagree with the rest, so draw it all. */
+      if (self->ground_key.titles == titles)
+        return;
+    }
+
+  if (self->ground == NULL || cairo_image_surface_get_width (self->ground) != width ||
+      cairo_image_surface_get_height (self->ground) != height)
+    {
+      g_clear_pointer (&self->ground, cairo_surface_destroy);
+      self->ground = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+    }
+  cairo_surface_set_device_scale (self->ground, ds_x, ds_y);
+  self->ground_valid = TRUE;
+  self->ground_key = key;
+  self->ground_ox = ox;
+  self->ground_oy = oy;
+  draw_ground_area (self, viewport, ox, oy,
+                    &(cairo_rectangle_int_t) { 0, 0, width, height });
+}
+
 void
 cvn_renderer_draw (CvnRenderer        *self,
                    cairo_t            *cr,
@@ -2190,6 +2485,7 @@ cvn_renderer_draw (CvnRenderer        *self,
   g_autoptr (GHashTable) selected = g_hash_table_new (g_direct_hash, g_direct_equal);
   g_autoptr (GHashTable) none = g_hash_table_new (g_direct_hash, g_direct_equal);
   cairo_matrix_t device;
+  double ds_x = 1, ds_y = 1;
   int width, height;
   CacheKey key;
 
@@ -2216,38 +2512,69 @@ cvn_renderer_draw (CvnRenderer        *self,
         g_hash_table_add (selected, GUINT_TO_POINTER ((guint) index + 1));
     }
 
-  /* Image targets keep the scene in a cache: a frame that only changes the selection, or
-   * repeats (hover, a toast, a redraw of the window), copies it instead of drawing 25,000
-   * schools again. Any change of viewport, layout (a dragged node) or style draws anew. */
   cairo_get_matrix (cr, &device);
-  width = (int) ceil (viewport->width * viewport->scale);
-  height = (int) ceil (viewport->height * viewport->scale);
-  if (!can_blit (cr) || device.xx != 1 || device.yy != 1 || width <= 0 || height <= 0 ||
-      (gsize) width * height > 16 * 1024 * 1024)
+  if (!can_blit (cr) || device.xx != 1 || device.yy != 1)
     {
-      draw_scene (self, cr, viewport, none);
+      /* Vector targets (and transformed ones) get the drawing as it is. */
+      Frame f;
+
+      frame_init (&f, self, cr, viewport, none);
+      draw_ground (&f);
+      draw_furniture (&f);
+      draw_selection_overlay (self, cr, viewport, selected);
+      return;
+    }
+
+  /* Image targets keep two images: the ground (see draw_ground), kept while only the
+   * viewport's position changes, and the scene (the ground with the labels and legend),
+   * kept while only the selection changes. A frame that repeats (hover, a toast, a redraw
+   * of the window) copies the scene; a pan scrolls the ground and draws only the strips
+   * that came into view. Only a new scale, layout (a dragged node) or style draws all. */
+  cairo_surface_get_device_scale (cairo_get_target (cr), &ds_x, &ds_y);
+  width = (int) ceil (viewport->width * viewport->scale * ds_x - 0.01);
+  height = (int) ceil (viewport->height * viewport->scale * ds_y - 0.01);
+  if (width <= 0 || height <= 0 || (gsize) width * height > 16 * 1024 * 1024)
+    {
+      Frame f;
+
+      frame_init (&f, self, cr, viewport, none);
+      draw_ground (&f);
+      draw_furniture (&f);
       draw_selection_overlay (self, cr, viewport, selected);
       return;
     }
   memset (&key, 0, sizeof key);
   key.viewport = *viewport;
-  key.device = device;
-  key.device.x0 = key.device.y0 = 0;
+  key.ds_x = ds_x;
+  key.ds_y = ds_y;
   key.generation = self->layout->generation;
-  if (self->scene == NULL || memcmp (&key, &self->scene_key, sizeof key) != 0)
+  if (!self->scene_valid || memcmp (&key, &self->scene_key, sizeof key) != 0)
     {
       cairo_t *scene_cr;
+      Frame f;
 
-      g_clear_pointer (&self->scene, cairo_surface_destroy);
-      self->scene = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      update_ground (self, viewport, ds_x, ds_y, width, height);
+      if (self->scene == NULL || cairo_image_surface_get_width (self->scene) != width ||
+          cairo_image_surface_get_height (self->scene) != height)
+        {
+          g_clear_pointer (&self->scene, cairo_surface_destroy);
+          self->scene = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+        }
+      cairo_surface_set_device_scale (self->scene, ds_x, ds_y);
       scene_cr = cairo_create (self->scene);
-      draw_scene (self, scene_cr, viewport, none);
+      cairo_set_operator (scene_cr, CAIRO_OPERATOR_SOURCE);
+      cairo_set_source_surface (scene_cr, self->ground, 0, 0);
+      cairo_paint (scene_cr);
+      cairo_set_operator (scene_cr, CAIRO_OPERATOR_OVER);
+      frame_init (&f, self, scene_cr, viewport, none);
+      draw_furniture (&f);
       cairo_destroy (scene_cr);
       memcpy (&self->scene_key, &key, sizeof key);
+      self->scene_valid = TRUE;
     }
   cairo_save (cr);
   cairo_set_source_surface (cr, self->scene, 0, 0);
-  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_rectangle (cr, 0, 0, width / ds_x, height / ds_y);
   cairo_fill (cr);
   cairo_restore (cr);
   draw_selection_overlay (self, cr, viewport, selected);
@@ -2258,7 +2585,7 @@ cvn_renderer_invalidate (CvnRenderer *self)
 {
   g_return_if_fail (CVN_IS_RENDERER (self));
 
-  g_clear_pointer (&self->scene, cairo_surface_destroy);
+  self->scene_valid = self->ground_valid = FALSE;
 }
 
 void

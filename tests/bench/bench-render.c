@@ -34,6 +34,9 @@
 #define WIDTH       1920
 #define HEIGHT      1080
 #define ZOOM        8.0
+#define PAN_RUNS    15
+#define PAN_X       40.0      /* pixels per frame of a brisk drag */
+#define PAN_Y       24.0
 
 /* Times are the thread's CPU time in microseconds: the work is single-threaded, so on an
  * idle machine this is the wall time, and other load on a shared machine (builds, other
@@ -110,6 +113,34 @@ time_frames (CvnRenderer       *renderer,
   *cached = median (times, FRAME_RUNS);
 }
 
+/* Frames of a drag: the viewport moves PAN_X, PAN_Y pixels per frame, so each frame
+ * scrolls the renderer's ground and draws the strip that came into view, and places the
+ * labels anew. */
+static double
+time_pan (CvnRenderer       *renderer,
+          cairo_t           *cr,
+          const CvnViewport *start_viewport)
+{
+  double times[PAN_RUNS];
+  CvnViewport viewport = *start_viewport;
+
+  cvn_renderer_draw (renderer, cr, &viewport, NULL, 0);
+  for (int i = 0; i < PAN_RUNS; i++)
+    {
+      gint64 start;
+
+      viewport.x += PAN_X / viewport.scale;
+      viewport.y += PAN_Y / viewport.scale;
+      start = now ();
+      cvn_renderer_draw (renderer, cr, &viewport, NULL, 0);
+      cairo_surface_flush (cairo_get_target (cr));
+      times[i] = (now () - start) / 1000.0;
+    }
+  return median (times, PAN_RUNS);
+}
+
+static int only_view = -1;   /* --view NAME: one view only (for profiling) */
+
 static gboolean
 bench_size (guint        n_schools,
             const char  *dir)
@@ -149,6 +180,14 @@ bench_size (guint        n_schools,
       cairo_t *cr = cairo_create (surface);
       CvnViewport full, zoomed;
       double full_ms, zoomed_ms, full_first, zoomed_first, full_cached, zoomed_cached;
+      double full_pan, zoomed_pan;
+
+      if (only_view >= 0 && (int) v != only_view)
+        {
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+          continue;
+        }
 
       for (int i = 0; i < LAYOUT_RUNS; i++)
         {
@@ -164,11 +203,14 @@ bench_size (guint        n_schools,
                                  full.scale * ZOOM, WIDTH, HEIGHT);
       time_frames (renderer, cr, &full, &full_first, &full_ms, &full_cached);
       time_frames (renderer, cr, &zoomed, &zoomed_first, &zoomed_ms, &zoomed_cached);
-      printf ("  %-9s  nodes %6u  layout %7.1f ms  full: first %6.1f, drawn %6.1f, "
-              "cached %4.1f ms  zoomed: first %6.1f, drawn %6.1f, cached %4.1f ms\n",
+      full_pan = time_pan (renderer, cr, &full);
+      zoomed_pan = time_pan (renderer, cr, &zoomed);
+      printf ("  %-9s  nodes %6u  layout %7.1f ms\n"
+              "             full:   first %6.1f, drawn %6.1f, pan %5.1f, cached %4.1f ms\n"
+              "             zoomed: first %6.1f, drawn %6.1f, pan %5.1f, cached %4.1f ms\n",
               cvn_view_to_string ((CvnView) v), layout->nodes->len,
-              median (layout_times, LAYOUT_RUNS), full_first, full_ms, full_cached,
-              zoomed_first, zoomed_ms, zoomed_cached);
+              median (layout_times, LAYOUT_RUNS), full_first, full_ms, full_pan, full_cached,
+              zoomed_first, zoomed_ms, zoomed_pan, zoomed_cached);
       cairo_destroy (cr);
       cairo_surface_destroy (surface);
     }
@@ -190,6 +232,19 @@ main (int    argc,
     {
       fprintf (stderr, "bench-render: %s\n", error->message);
       return 1;
+    }
+  if (argc > 2 && g_str_equal (argv[1], "--view"))
+    {
+      CvnView view;
+
+      if (!cvn_view_from_string (argv[2], &view))
+        {
+          fprintf (stderr, "bench-render: unknown view \u201c%s\u201d\n", argv[2]);
+          return 1;
+        }
+      only_view = (int) view;
+      argc -= 2;
+      argv += 2;
     }
   if (argc > 1)
     for (int i = 1; i < argc && ok; i++)
