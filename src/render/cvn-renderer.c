@@ -94,6 +94,8 @@ struct _CvnRenderer
   CvnColour      *colours;         /* per node, for the current layout and style */
   cairo_surface_t *scene;          /* the last scene drawn for an image target */
   CacheKey        scene_key;
+  CacheKey        last_key;        /* the last frame drawn straight onto its target */
+  gboolean        last_key_valid;
   cairo_surface_t *ground;         /* the last ground drawn for an image target */
   gboolean        ground_valid, scene_valid; /* the images are kept: new ones cost page faults */
   GroundKey       ground_key;
@@ -335,7 +337,7 @@ cvn_renderer_set_layout (CvnRenderer *self,
   g_clear_pointer (&self->layout, cvn_layout_unref);
   self->layout = layout;
   clear_label_cache (self);
-  self->scene_valid = self->ground_valid = FALSE;
+  self->scene_valid = self->ground_valid = self->last_key_valid = FALSE;
   build_legend (self);
 }
 
@@ -357,7 +359,7 @@ cvn_renderer_set_style (CvnRenderer          *self,
     return;
   self->style = *style;
   clear_label_cache (self);
-  self->scene_valid = self->ground_valid = FALSE;
+  self->scene_valid = self->ground_valid = self->last_key_valid = FALSE;
   build_legend (self);
 }
 
@@ -2137,11 +2139,12 @@ draw_scale_bar (Frame   *f,
 /* Sets up a frame for @viewport: what is visible (the viewport and a margin, since nodes
  * just outside may reach into it with a badge or an outline), and the nodes there. */
 static void
-frame_init (Frame             *f,
-            CvnRenderer       *self,
-            cairo_t           *cr,
-            const CvnViewport *viewport,
-            GHashTable        *selected)
+frame_init_full (Frame             *f,
+                 CvnRenderer       *self,
+                 cairo_t           *cr,
+                 const CvnViewport *viewport,
+                 GHashTable        *selected,
+                 gboolean           gather)
 {
   double margin = 16 / viewport->scale + 2 * CVN_GROUP_RADIUS;
 
@@ -2158,9 +2161,11 @@ frame_init (Frame             *f,
   f->visible = (CvnRect) { viewport->x - margin, viewport->y - margin,
                            viewport->width + 2 * margin, viewport->height + 2 * margin };
   f->cull = f->visible;
+  f->nodes = self->visible;
+  if (!gather)
+    return;
   g_array_set_size (self->visible, 0);
   cvn_layout_foreach_in_rect (self->layout, &f->visible, collect_visible_cb, self->visible);
-  f->nodes = self->visible;
 
   /* Structure: zoomed out past the boxes' own text, a few hundred boxes on screen still
    * have room for their names in a smaller, legible size, so an overview says what it
@@ -2175,6 +2180,16 @@ frame_init (Frame             *f,
                                   g_array_index (f->nodes, guint, v)).shape == CVN_SHAPE_GROUP;
       f->titles = n_boxes <= MAX_TITLES;
     }
+}
+
+static void
+frame_init (Frame             *f,
+            CvnRenderer       *self,
+            cairo_t           *cr,
+            const CvnViewport *viewport,
+            GHashTable        *selected)
+{
+  frame_init_full (f, self, cr, viewport, selected, TRUE);
 }
 
 /* Narrows a frame to the device rectangle @area, for drawing a strip of the ground: only
@@ -2354,6 +2369,7 @@ draw_ground_area (CvnRenderer                 *self,
   CvnViewport snapped = *viewport;
   cairo_rectangle_int_t user_area;
   cairo_t *cr = cairo_create (self->ground);
+  gboolean whole;
   Frame f;
 
   /* The ground is drawn at whole pixels of the layout (at most half a pixel from the
@@ -2369,9 +2385,12 @@ draw_ground_area (CvnRenderer                 *self,
       cairo_paint (cr);
       cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
     }
-  frame_init (&f, self, cr, &snapped, none);
+  /* A strip needs the nodes of the whole view only to decide the structure's titles. */
+  whole = area->width >= k->width && area->height >= k->height;
+  frame_init_full (&f, self, cr, &snapped, none,
+                   whole || self->layout->view == CVN_VIEW_STRUCTURE);
   k->titles = f.titles;
-  if (area->width < k->width || area->height < k->height)
+  if (!whole)
     {
       user_area.x = (int) floor (area->x / k->ds_x);
       user_area.y = (int) floor (area->y / k->ds_y);
@@ -2548,6 +2567,27 @@ cvn_renderer_draw (CvnRenderer        *self,
   key.ds_x = ds_x;
   key.ds_y = ds_y;
   key.generation = self->layout->generation;
+  if (!(self->scene_valid && memcmp (&key, &self->scene_key, sizeof key) == 0) &&
+      !(self->last_key_valid && memcmp (&key, &self->last_key, sizeof key) == 0))
+    {
+      Frame f;
+
+      /* A new viewport (a pan, a zoom) is drawn straight onto the target; only a frame
+       * that repeats one (a new selection over the same view) keeps a scene for the next. */
+      update_ground (self, viewport, ds_x, ds_y, width, height);
+      cairo_save (cr);
+      cairo_set_source_surface (cr, self->ground, 0, 0);
+      cairo_rectangle (cr, 0, 0, width / ds_x, height / ds_y);
+      cairo_fill (cr);
+      cairo_restore (cr);
+      frame_init (&f, self, cr, viewport, none);
+      draw_furniture (&f);
+      self->last_key = key;
+      self->last_key_valid = TRUE;
+      self->scene_valid = FALSE;
+      draw_selection_overlay (self, cr, viewport, selected);
+      return;
+    }
   if (!self->scene_valid || memcmp (&key, &self->scene_key, sizeof key) != 0)
     {
       cairo_t *scene_cr;
@@ -2585,7 +2625,7 @@ cvn_renderer_invalidate (CvnRenderer *self)
 {
   g_return_if_fail (CVN_IS_RENDERER (self));
 
-  self->scene_valid = self->ground_valid = FALSE;
+  self->scene_valid = self->ground_valid = self->last_key_valid = FALSE;
 }
 
 void
