@@ -11,6 +11,13 @@
  * in one batch per colour, with rings oriented so that the non-zero rule fills overlapping
  * hulls of one colour once.
  *
+ * Image targets (the canvas, PNG export) keep the ground — everything but the labels, the
+ * legend and the selection — between frames. It depends on the scale and not on where the
+ * view is, so a pan scrolls it by whole pixels and draws only the strips that came into
+ * view; every rule of what is drawn is independent of the view's position (long edges
+ * become stubs by their length, not by where their ends lie), so a panned picture equals
+ * one drawn afresh (tested). Only a new scale, layout or style draws the ground anew.
+ *
  * Labels of the graph and the map keep their size on screen at every zoom; those of the
  * structure view belong to their boxes and scale with them. Text is shaped by Pango with
  * hinting of metrics off, so widths measured by the layout hold at every scale. Shaped

@@ -5,11 +5,16 @@
  * temporary folder. For each view the benchmark prints the median of five layouts
  * (computed from scratch: no saved positions), and frame times on a 1920x1080 cairo image
  * surface for the whole view (zoom to fit) and a zoomed view (eight times closer, centred
- * on the middle of the drawing): the first frame (empty caches), the median of seven
- * frames drawn in full (as when panning or zooming), and the median of seven repeated
- * frames served from the renderer's scene cache (hover, selection). Peak RSS is the process's
- * high-water mark after each size, so the last line is the peak of the whole run. Times
- * are CPU time of the drawing thread (see now ()).
+ * on the middle of the drawing):
+ *   first   the first frame (empty caches: labels shaped, marker images made);
+ *   drawn   the median of seven frames drawn from nothing, as after a zoom (the renderer's
+ *           kept ground and scene are dropped before each);
+ *   pan     the median of fifteen frames of a drag, 40 x 24 pixels a frame: the ground is
+ *           scrolled and only the strips that came into view are drawn, labels placed anew;
+ *   cached  the median of seven repeated frames (a new selection over the same view).
+ * Peak RSS is the process's high-water mark after each size, so the last line is the peak
+ * of the whole run. Times are CPU time of the drawing thread (see now ()). `--view NAME`
+ * runs one view only, for profiling.
  *
  * Targets (issue "Draw the partnership"): layout under 0.1 s at 600 schools and under 2 s
  * at 25,000; frames under 8 ms at 600 and under 16 ms at 25,000; peak memory under 400 MB.
