@@ -220,6 +220,10 @@ void        cvn_layout_foreach_in_rect (CvnLayout        *self,
                                         const CvnRect    *rect,
                                         void            (*func) (guint index, gpointer data),
                                         gpointer          data);
+/* The same nodes, as indices into @indices (emptied first), in the same order. */
+void        cvn_layout_collect_in_rect (CvnLayout        *self,
+                                        const CvnRect    *rect,
+                                        GArray           *indices);
 
 /* Moves a node (while the user drags it) and rebuilds the hulls around it. */
 void        cvn_layout_move_node      (CvnLayout         *self,

@@ -19,6 +19,7 @@ typedef struct
   int      x0, y0, x1, y1;    /* the clip, in pixels; x1 and y1 exclusive */
   /* Layout to pixel: px = x * sx + tx, py = y * sy + ty. */
   double   sx, tx, sy, ty;
+  double   density;           /* pixels per device unit (the surface's device scale) */
   cairo_surface_t *surface;
   /* Scratch space for fills, freed by cvn_raster_end(). */
   gpointer edges, active, crossings;
@@ -33,7 +34,7 @@ gboolean cvn_raster_begin   (CvnRaster *raster,
                              cairo_t   *cr);
 void     cvn_raster_end     (CvnRaster *raster);
 
-/* An anti-aliased line about @width pixels wide between two layout points. */
+/* An anti-aliased line about @width device units wide between two layout points. */
 void     cvn_raster_line    (CvnRaster *raster,
                              double     x0,
                              double     y0,
@@ -57,8 +58,8 @@ void     cvn_raster_fill_rings (CvnRaster      *raster,
                                 double          blue,
                                 double          alpha);
 
-/* An opaque square of @size pixels centred on a layout point: a marker too small to have a
- * shape. */
+/* An opaque square of @size device units centred on a layout point: a marker too small to
+ * have a shape. */
 void     cvn_raster_dot     (CvnRaster *raster,
                              double     x,
                              double     y,
@@ -77,5 +78,36 @@ void     cvn_raster_rect    (CvnRaster *raster,
                              double     green,
                              double     blue,
                              double     alpha);
+
+/* Composites an ARGB32 image (premultiplied, flushed) with its top-left corner at pixel
+ * (@x, @y) of the target, over what is there. */
+void     cvn_raster_image   (CvnRaster       *raster,
+                             cairo_surface_t *image,
+                             int              x,
+                             int              y);
+
+/* A hull for cvn_raster_fill_hulls(): its rings and its colour. */
+typedef struct
+{
+  guint   first_ring, n_rings;
+  guint32 source;     /* premultiplied colour */
+  guint   inverse;    /* 256 - alpha, alpha in 0..256 */
+} CvnRasterHull;
+
+void     cvn_raster_hull_init  (CvnRasterHull *hull,
+                                guint          first_ring,
+                                guint          n_rings,
+                                double         red,
+                                double         green,
+                                double         blue,
+                                double         alpha);
+
+/* Fills many hulls (even-odd within each), in the order given, as cvn_raster_fill_rings()
+ * would one after another, but in one sweep down the rows. */
+void     cvn_raster_fill_hulls (CvnRaster           *raster,
+                                const CvnRasterHull *hulls,
+                                guint                n_hulls,
+                                GArray              *rings,
+                                GArray              *points);
 
 G_END_DECLS

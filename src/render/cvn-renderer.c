@@ -48,7 +48,10 @@
 #define MAX_FIT_SCALE    1.6
 #define MAX_CACHED       8000
 #define OCCUPANCY_CELL   48
-#define MAX_TITLES       400    /* structure boxes named in a smaller size when zoomed out */
+#define MAX_TITLES       400
+#define MAX_LABEL_IMAGES 3000   /* about 25 MB of label images at most */
+#define LABEL_PAD        2      /* pixels around a label image's text */
+#define OUTLINE_MIN_PX   10.0   /* hulls smaller on screen are drawn without an outline */    /* structure boxes named in a smaller size when zoomed out */
 
 #define CVN_SCHOOL_RADIUS_PX(scale) (CVN_SCHOOL_RADIUS * (scale))
 
@@ -89,6 +92,7 @@ struct _CvnRenderer
   CvnRenderStyle  style;
   PangoContext   *context;
   GPtrArray      *label_layouts;   /* PangoLayout * per node, or NULL */
+  GHashTable     *label_images;    /* floating labels drawn once, for image targets */
   guint           n_cached;
   double          advances[2][128]; /* width of each ASCII character at size 1 (regular, bold) */
   gboolean        have_advances;
@@ -139,6 +143,7 @@ clear_label_cache (CvnRenderer *self)
 {
   g_clear_pointer (&self->colours, g_free);
   g_ptr_array_set_size (self->label_layouts, 0);
+  g_hash_table_remove_all (self->label_images);
   self->n_cached = 0;
 }
 
@@ -155,6 +160,7 @@ cvn_renderer_finalize (GObject *object)
   g_clear_pointer (&self->drawn_nodes, g_array_unref);
   g_clear_pointer (&self->visible, g_array_unref);
   g_clear_pointer (&self->strip_nodes, g_array_unref);
+  g_clear_pointer (&self->label_images, g_hash_table_unref);
   g_clear_pointer (&self->ground, cairo_surface_destroy);
   g_clear_pointer (&self->sprites, g_hash_table_unref);
   g_clear_pointer (&self->colours, g_free);
@@ -190,6 +196,8 @@ cvn_renderer_init (CvnRenderer *self)
   self->drawn_nodes = g_array_new (FALSE, FALSE, sizeof (guint));
   self->visible = g_array_new (FALSE, FALSE, sizeof (guint));
   self->strip_nodes = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->label_images = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                              (GDestroyNotify) cairo_surface_destroy);
   self->sprites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) cairo_surface_destroy);
 }
@@ -664,13 +672,6 @@ rects_meet (const CvnRect *a,
 }
 
 static void
-collect_visible_cb (guint    index,
-                    gpointer data)
-{
-  g_array_append_val ((GArray *) data, index);
-}
-
-static void
 to_device (Frame  *f,
            double  x,
            double  y,
@@ -741,9 +742,10 @@ hull_path (Frame               *f,
     }
 }
 
-/* One fill and one stroke per hull: a hull's extents are small, and cairo's cost follows
- * the area a path's mask covers, so batching hulls across the screen costs more than it
- * saves. */
+/* Image targets: every hull's fill in one sweep down the image (row by row, so the pixels
+ * stay in the processor's cache even when thousands of small hulls are spread over the
+ * screen), then the outlines, in the same order. Vector targets: one fill and one stroke
+ * per hull. */
 static void
 draw_hulls (Frame *f)
 {
@@ -751,32 +753,47 @@ draw_hulls (Frame *f)
   cairo_t *cr = f->cr;
   gboolean hc = f->self->style.high_contrast;
   CvnRaster raster;
-  gboolean fast = cvn_raster_begin (&raster, cr);
 
-  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
-  cairo_set_line_width (cr, (hc ? 2.0 : 1.2) / f->scale);
-  for (guint h = 0; h < layout->hulls->len; h++)
+  if (cvn_raster_begin (&raster, cr))
     {
-      const CvnLayoutHull *hull = &g_array_index (layout->hulls, CvnLayoutHull, h);
-      const CvnLayoutNode *group = &g_array_index (layout->nodes, CvnLayoutNode, hull->group);
-      CvnColour colour;
+      g_autoptr (GArray) fills = g_array_new (FALSE, FALSE, sizeof (CvnRasterHull));
+      g_autoptr (GArray) drawn = g_array_new (FALSE, FALSE, sizeof (guint));
 
-      if (!rects_meet (&hull->bounds, &f->cull))
-        continue;
-      group_colour (f->self, group, &colour);
-      if (fast)
+      for (guint h = 0; h < layout->hulls->len; h++)
         {
-          /* About a dozen segments are enough for the outline of a small hull. */
-          double min_step = MAX (1.2, MAX (hull->bounds.width, hull->bounds.height) *
-                                      f->scale / 14) / f->scale;
+          const CvnLayoutHull *hull = &g_array_index (layout->hulls, CvnLayoutHull, h);
+          const CvnLayoutNode *group = &g_array_index (layout->nodes, CvnLayoutNode,
+                                                       hull->group);
+          CvnRasterHull fill;
+          CvnColour colour;
 
-          cvn_raster_fill_rings (&raster, layout->rings, layout->points, hull->first_ring,
-                                 hull->n_rings, colour.red, colour.green, colour.blue,
-                                 hc ? 0.20 : 0.12);
-          /* A hull a few pixels across is a tinted spot; an outline would only blur it. */
-          if (MAX (hull->bounds.width, hull->bounds.height) * f->scale < 10)
+          if (!rects_meet (&hull->bounds, &f->cull))
             continue;
+          group_colour (f->self, group, &colour);
+          cvn_raster_hull_init (&fill, hull->first_ring, hull->n_rings, colour.red,
+                                colour.green, colour.blue, hc ? 0.20 : 0.12);
+          g_array_append_val (fills, fill);
+          g_array_append_val (drawn, h);
+        }
+      cvn_raster_fill_hulls (&raster, (const CvnRasterHull *) (gpointer) fills->data,
+                             fills->len, layout->rings, layout->points);
+
+      for (guint d = 0; d < drawn->len; d++)
+        {
+          const CvnLayoutHull *hull = &g_array_index (layout->hulls, CvnLayoutHull,
+                                                      g_array_index (drawn, guint, d));
+          const CvnLayoutNode *group = &g_array_index (layout->nodes, CvnLayoutNode,
+                                                       hull->group);
+          double extent = MAX (hull->bounds.width, hull->bounds.height) * f->scale;
+          /* About a dozen segments are enough for the outline of a small hull, and none
+           * need be shorter than two and a half pixels. */
+          double min_step = MAX (2.5, extent / 14) / f->scale;
+          CvnColour colour;
+
+          /* A hull a few pixels across is a tinted spot; an outline would only blur it. */
+          if (extent < OUTLINE_MIN_PX)
+            continue;
+          group_colour (f->self, group, &colour);
           for (guint k = 0; k < hull->n_rings; k++)
             {
               const CvnLayoutRing *ring = &g_array_index (layout->rings, CvnLayoutRing,
@@ -795,8 +812,23 @@ draw_hulls (Frame *f)
                   last = &p[i];
                 }
             }
-          continue;
         }
+      cvn_raster_end (&raster);
+      return;
+    }
+
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  cairo_set_line_width (cr, (hc ? 2.0 : 1.2) / f->scale);
+  for (guint h = 0; h < layout->hulls->len; h++)
+    {
+      const CvnLayoutHull *hull = &g_array_index (layout->hulls, CvnLayoutHull, h);
+      const CvnLayoutNode *group = &g_array_index (layout->nodes, CvnLayoutNode, hull->group);
+      CvnColour colour;
+
+      if (!rects_meet (&hull->bounds, &f->cull))
+        continue;
+      group_colour (f->self, group, &colour);
       cairo_new_path (cr);
       hull_path (f, hull);
       set_source (cr, &colour, hc ? 0.20 : 0.12);
@@ -804,8 +836,6 @@ draw_hulls (Frame *f)
       set_source (cr, &colour, hc ? 0.95 : 0.60);
       cairo_stroke (cr);
     }
-  if (fast)
-    cvn_raster_end (&raster);
 }
 
 /* Edges. */
@@ -878,9 +908,12 @@ edge_is_long (Frame               *f,
               const CvnLayoutNode *a,
               const CvnLayoutNode *b)
 {
-  double limit = 0.6 * hypot (f->device_width, f->device_height) / f->scale;
+  double limit = MAX (0.36 * (f->device_width * f->device_width +
+                               f->device_height * f->device_height),
+                      240.0 * 240.0) / (f->scale * f->scale);
+  double dx = b->x - a->x, dy = b->y - a->y;
 
-  return hypot (b->x - a->x, b->y - a->y) > MAX (limit, 240 / f->scale);
+  return dx * dx + dy * dy > limit;
 }
 
 static void
@@ -1046,6 +1079,7 @@ marker_sprite (CvnRenderer     *self,
       else
         cairo_fill (cr);
       cairo_destroy (cr);
+      cairo_surface_flush (sprite);
       g_hash_table_insert (self->sprites, g_steal_pointer (&key), sprite);
     }
   return sprite;
@@ -1061,71 +1095,32 @@ can_blit (cairo_t *cr)
          m.xy == 0 && m.yx == 0;
 }
 
-/* Copies a marker image centred on a layout point, at whole device pixels. */
+/* Composites a marker image centred on a layout point, at whole pixels. */
 static void
-blit (Frame           *f,
+blit (CvnRaster       *raster,
       cairo_surface_t *sprite,
       int              half,
       double           x,
       double           y)
 {
-  cairo_matrix_t m;
-  double dx, dy;
-
-  cairo_get_matrix (f->cr, &m);
-  dx = floor (x * m.xx + m.x0 + 0.5) - half;
-  dy = floor (y * m.yy + m.y0 + 0.5) - half;
-  cairo_save (f->cr);
-  cairo_identity_matrix (f->cr);
-  cairo_set_source_surface (f->cr, sprite, dx, dy);
-  cairo_rectangle (f->cr, dx, dy, 2 * half + 1, 2 * half + 1);
-  cairo_fill (f->cr);
-  cairo_restore (f->cr);
+  cvn_raster_image (raster, sprite, (int) floor (x * raster->sx + raster->tx + 0.5) - half,
+                    (int) floor (y * raster->sy + raster->ty + 0.5) - half);
 }
 
+/* Markers on image targets: marker images composited straight into the pixels (a call
+ * to cairo per marker cost more than the marker), and markers below a pixel and a half
+ * as squares of one or two pixels, one per node, so the density of a zoomed-out borough
+ * still shows. */
 static void
-draw_markers_blit (Frame *f)
+draw_markers_blit (Frame     *f,
+                   CvnRaster *raster)
 {
   CvnRenderer *self = f->self;
   CvnLayout *layout = f->layout;
   GArray *visible = f->nodes;
-  cairo_t *cr = f->cr;
-  gboolean any_small = FALSE;
   CvnColour risk = { 0.75, 0.11, 0.16 }, gold = { 0.96, 0.76, 0.07 };
-
-  /* Markers below a pixel and a half: squares of one or two pixels, written straight into
-   * the image, one per node, so the density of a zoomed-out borough still shows. */
-  for (guint v = 0; v < visible->len && !any_small; v++)
-    {
-      const CvnLayoutNode *node = &g_array_index (layout->nodes, CvnLayoutNode,
-                                                  g_array_index (visible, guint, v));
-
-      any_small = node->kind != CVN_OBJECT_NONE && !(node->flags & CVN_NODE_UNPLACED) &&
-                  marker_radius (node) * f->scale < 1.5;
-    }
-  if (any_small)
-    {
-      CvnRaster raster;
-
-      if (cvn_raster_begin (&raster, cr))
-        {
-          for (guint v = 0; v < visible->len; v++)
-            {
-              const CvnLayoutNode *node = &g_array_index (layout->nodes, CvnLayoutNode,
-                                                          g_array_index (visible, guint, v));
-              double r = marker_radius (node) * f->scale;
-              CvnColour c;
-
-              if (node->kind == CVN_OBJECT_NONE || (node->flags & CVN_NODE_UNPLACED) ||
-                  r >= 1.5)
-                continue;
-              node_colour (self, node, &c);
-              cvn_raster_dot (&raster, node->x, node->y, r >= 0.75 ? 2 : 1, c.red, c.green,
-                              c.blue);
-            }
-          cvn_raster_end (&raster);
-        }
-    }
+  /* Pixels per device unit: marker images are made at the target's density. */
+  double density = raster->sx / f->scale;
 
   for (guint v = 0; v < visible->len; v++)
     {
@@ -1136,37 +1131,45 @@ draw_markers_blit (Frame *f)
       CvnColour c;
       int half;
 
-      if (node->kind == CVN_OBJECT_NONE || (node->flags & CVN_NODE_UNPLACED) || r < 1.5)
+      if (node->kind == CVN_OBJECT_NONE || (node->flags & CVN_NODE_UNPLACED))
         continue;
+      if (r < 1.5)
+        {
+          node_colour (self, node, &c);
+          cvn_raster_dot (raster, node->x, node->y, r >= 0.75 ? 2 : 1, c.red, c.green, c.blue);
+          continue;
+        }
       r = MIN (r, 40.0);
       if (node->kind == CVN_OBJECT_GROUP)
         {
           /* A ring: the group's colour around a white centre. */
           group_colour (self, node, &c);
-          sprite = marker_sprite (self, CVN_SHAPE_CIRCLE, &c, r, FALSE, &half);
-          blit (f, sprite, half, node->x, node->y);
-          sprite = marker_sprite (self, CVN_SHAPE_CIRCLE, &(CvnColour) { 1, 1, 1 }, r * 0.56,
-                                  FALSE, &half);
-          blit (f, sprite, half, node->x, node->y);
+          sprite = marker_sprite (self, CVN_SHAPE_CIRCLE, &c, r * density, FALSE, &half);
+          blit (raster, sprite, half, node->x, node->y);
+          sprite = marker_sprite (self, CVN_SHAPE_CIRCLE, &(CvnColour) { 1, 1, 1 },
+                                  r * 0.56 * density, FALSE, &half);
+          blit (raster, sprite, half, node->x, node->y);
           continue;
         }
       if ((node->flags & CVN_NODE_AT_RISK) && r >= 3)
         {
-          sprite = marker_sprite (self, CVN_SHAPE_CIRCLE, &risk, r + 2.2 * f->scale, FALSE, &half);
-          blit (f, sprite, half, node->x, node->y);
+          sprite = marker_sprite (self, CVN_SHAPE_CIRCLE, &risk, (r + 2.2 * f->scale) * density,
+                                  FALSE, &half);
+          blit (raster, sprite, half, node->x, node->y);
           sprite = marker_sprite (self, CVN_SHAPE_CIRCLE, &(CvnColour) { 1, 1, 1 },
-                                  r + 0.6 * f->scale, FALSE, &half);
-          blit (f, sprite, half, node->x, node->y);
+                                  (r + 0.6 * f->scale) * density, FALSE, &half);
+          blit (raster, sprite, half, node->x, node->y);
         }
       node_colour (self, node, &c);
-      sprite = marker_sprite (self, node->shape, &c, r, r >= 2.5, &half);
-      blit (f, sprite, half, node->x, node->y);
+      sprite = marker_sprite (self, node->shape, &c, r * density, r >= 2.5, &half);
+      blit (raster, sprite, half, node->x, node->y);
       if ((node->flags & CVN_NODE_SYSTEM_LEADER) && r >= 3)
         {
           double lr = marker_radius (node) * 0.8;
 
-          sprite = marker_sprite (self, CVN_SHAPE_CIRCLE, &gold, r * 0.45, TRUE, &half);
-          blit (f, sprite, half, node->x + lr, node->y - lr);
+          sprite = marker_sprite (self, CVN_SHAPE_CIRCLE, &gold, r * 0.45 * density, TRUE,
+                                  &half);
+          blit (raster, sprite, half, node->x + lr, node->y - lr);
         }
     }
 }
@@ -1175,9 +1178,12 @@ static void
 draw_markers (Frame *f)
 {
   CvnLayout *layout = f->layout;
-  if (can_blit (f->cr))
+  CvnRaster raster;
+
+  if (cvn_raster_begin (&raster, f->cr))
     {
-      draw_markers_blit (f);
+      draw_markers_blit (f, &raster);
+      cvn_raster_end (&raster);
       return;
     }
 
@@ -1388,6 +1394,59 @@ typedef struct
   double x, y;      /* device position of the text's top-left corner */
 } Placed;
 
+/* A floating label's colour: a group's name in a darker shade of the group's colour. */
+static void
+label_colour (CvnRenderer         *self,
+              cairo_t             *cr,
+              const CvnLayoutNode *node)
+{
+  if (node->kind == CVN_OBJECT_GROUP && !self->style.high_contrast)
+    {
+      CvnColour c;
+
+      group_colour (self, node, &c);
+      cairo_set_source_rgb (cr, c.red * 0.6, c.green * 0.6, c.blue * 0.6);
+    }
+  else
+    text_colour (self, cr);
+}
+
+/* The image of a placed label at @density pixels per device unit, LABEL_PAD pixels of
+ * room around the text, made on first use and kept with the shaped labels. */
+static cairo_surface_t *
+label_image (CvnRenderer  *self,
+             const Placed *p,
+             double        density)
+{
+  guint key = (p->index * 2 + (guint) p->variant) * 4 + (guint) MIN (density, 3.0);
+  cairo_surface_t *image = g_hash_table_lookup (self->label_images, GUINT_TO_POINTER (key + 1));
+  const CvnLayoutNode *node = &g_array_index (self->layout->nodes, CvnLayoutNode, p->index);
+  PangoLayout *text;
+  PangoRectangle logical;
+  cairo_t *cr;
+
+  if (image != NULL)
+    return image;
+  if (g_hash_table_size (self->label_images) >= MAX_LABEL_IMAGES)
+    g_hash_table_remove_all (self->label_images);
+  text = node_text (self, p->index, node, p->variant);
+  pango_layout_get_pixel_extents (text, NULL, &logical);
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                      (int) ceil ((logical.x + logical.width) * density) +
+                                      2 * LABEL_PAD,
+                                      (int) ceil ((logical.y + logical.height) * density) +
+                                      2 * LABEL_PAD);
+  cairo_surface_set_device_scale (image, density, density);
+  cr = cairo_create (image);
+  label_colour (self, cr, node);
+  cairo_move_to (cr, LABEL_PAD / density, LABEL_PAD / density);
+  pango_cairo_show_layout (cr, text);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+  g_hash_table_insert (self->label_images, GUINT_TO_POINTER (key + 1), image);
+  return image;
+}
+
 static void
 draw_floating_labels (Frame *f)
 {
@@ -1399,6 +1458,7 @@ draw_floating_labels (Frame *f)
   double size = label_px (self);
   double school_px = CVN_SCHOOL_RADIUS_PX (f->scale);
   cairo_t *cr = f->cr;
+  CvnRaster raster;
 
   for (guint v = 0; v < visible->len; v++)
     {
@@ -1475,9 +1535,36 @@ draw_floating_labels (Frame *f)
         }
     }
 
-  /* Pale backing behind every label (one fill), then the text. */
+  /* Pale backing behind every label, then the text. Image targets get both written
+   * straight into the pixels, the text from an image of each label made once: a frame
+   * places hundreds of labels, and Pango and cairo would shape and composite every glyph
+   * of every one again. */
   cairo_save (cr);
   cairo_set_matrix (cr, &f->device);
+  if (cvn_raster_begin (&raster, cr))
+    {
+      double density = raster.sx;
+
+      for (guint k = 0; k < self->drawn_rects->len; k++)
+        {
+          const CvnRect *rect = &g_array_index (self->drawn_rects, CvnRect, k);
+
+          cvn_raster_rect (&raster, rect->x + 1, rect->y + 1, rect->width - 2,
+                           rect->height - 2, 1, 1, 1, self->style.high_contrast ? 0.92 : 0.78);
+        }
+      for (guint k = 0; k < placed->len; k++)
+        {
+          const Placed *p = &g_array_index (placed, Placed, k);
+          cairo_surface_t *image = label_image (self, p, density);
+
+          cvn_raster_image (&raster, image,
+                            (int) floor (p->x * raster.sx + raster.tx + 0.5) - LABEL_PAD,
+                            (int) floor (p->y * raster.sy + raster.ty + 0.5) - LABEL_PAD);
+        }
+      cvn_raster_end (&raster);
+      cairo_restore (cr);
+      return;
+    }
   cairo_new_path (cr);
   for (guint k = 0; k < self->drawn_rects->len; k++)
     {
@@ -1491,19 +1578,10 @@ draw_floating_labels (Frame *f)
     {
       const Placed *p = &g_array_index (placed, Placed, k);
       const CvnLayoutNode *node = &g_array_index (layout->nodes, CvnLayoutNode, p->index);
-      PangoLayout *text = node_text (self, p->index, node, p->variant);
 
-      if (node->kind == CVN_OBJECT_GROUP && !self->style.high_contrast)
-        {
-          CvnColour c;
-
-          group_colour (self, node, &c);
-          cairo_set_source_rgb (cr, c.red * 0.6, c.green * 0.6, c.blue * 0.6);
-        }
-      else
-        text_colour (self, cr);
+      label_colour (self, cr, node);
       cairo_move_to (cr, p->x, p->y);
-      pango_cairo_show_layout (cr, text);
+      pango_cairo_show_layout (cr, node_text (self, p->index, node, p->variant));
     }
   cairo_restore (cr);
 }
@@ -2169,24 +2247,31 @@ frame_init_full (Frame             *f,
                            viewport->width + 2 * margin, viewport->height + 2 * margin };
   f->cull = f->visible;
   f->nodes = self->visible;
-  if (!gather)
-    return;
-  g_array_set_size (self->visible, 0);
-  cvn_layout_foreach_in_rect (self->layout, &f->visible, collect_visible_cb, self->visible);
+  if (gather)
+    cvn_layout_collect_in_rect (self->layout, &f->visible, self->visible);
+}
 
-  /* Structure: zoomed out past the boxes' own text, a few hundred boxes on screen still
-   * have room for their names in a smaller, legible size, so an overview says what it
-   * shows. Decided for the whole viewport, so that every strip of it agrees. */
-  if (self->layout->view == CVN_VIEW_STRUCTURE && self->style.show_labels &&
-      self->layout->font_size * f->scale < 5.0)
-    {
-      guint n_boxes = 0;
+/* Structure: zoomed out past the boxes' own text, a few hundred boxes on screen still have
+ * room for their names in a smaller, legible size, so an overview says what it shows.
+ * Decided for the whole viewport, so that every strip of it agrees. */
+static gboolean
+structure_titles (CvnRenderer       *self,
+                  const CvnViewport *viewport)
+{
+  double margin = 16 / viewport->scale + 2 * CVN_GROUP_RADIUS;
+  CvnRect rect = { viewport->x - margin, viewport->y - margin,
+                   viewport->width + 2 * margin, viewport->height + 2 * margin };
+  guint n_boxes = 0;
 
-      for (guint v = 0; v < f->nodes->len && n_boxes <= MAX_TITLES; v++)
-        n_boxes += g_array_index (self->layout->nodes, CvnLayoutNode,
-                                  g_array_index (f->nodes, guint, v)).shape == CVN_SHAPE_GROUP;
-      f->titles = n_boxes <= MAX_TITLES;
-    }
+  if (self->layout->view != CVN_VIEW_STRUCTURE || !self->style.show_labels ||
+      self->layout->font_size * viewport->scale >= 5.0)
+    return FALSE;
+  cvn_layout_collect_in_rect (self->layout, &rect, self->strip_nodes);
+  for (guint v = 0; v < self->strip_nodes->len && n_boxes <= MAX_TITLES; v++)
+    n_boxes += g_array_index (self->layout->nodes, CvnLayoutNode,
+                              g_array_index (self->strip_nodes, guint, v)).shape ==
+               CVN_SHAPE_GROUP;
+  return n_boxes <= MAX_TITLES;
 }
 
 static void
@@ -2197,6 +2282,7 @@ frame_init (Frame             *f,
             GHashTable        *selected)
 {
   frame_init_full (f, self, cr, viewport, selected, TRUE);
+  f->titles = structure_titles (self, viewport);
 }
 
 /* Narrows a frame to the device rectangle @area, for drawing a strip of the ground: only
@@ -2212,8 +2298,7 @@ frame_cull (Frame                       *f,
                         f->viewport->y + area->y / f->scale - margin,
                         area->width / f->scale + 2 * margin,
                         area->height / f->scale + 2 * margin };
-  g_array_set_size (f->self->strip_nodes, 0);
-  cvn_layout_foreach_in_rect (f->layout, &f->cull, collect_visible_cb, f->self->strip_nodes);
+  cvn_layout_collect_in_rect (f->layout, &f->cull, f->self->strip_nodes);
   f->nodes = f->self->strip_nodes;
 }
 
@@ -2252,6 +2337,13 @@ draw_ground (Frame *f)
       g_assert_not_reached ();
     }
   cairo_restore (cr);
+}
+
+/* Whether draw_furniture() looks at the nodes in view: only floating labels do. */
+static gboolean
+furniture_needs_nodes (CvnRenderer *self)
+{
+  return self->style.show_labels && self->layout->view != CVN_VIEW_STRUCTURE;
 }
 
 /* What goes over the ground in every frame: the legend, the scale bar and the floating
@@ -2392,11 +2484,10 @@ draw_ground_area (CvnRenderer                 *self,
       cairo_paint (cr);
       cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
     }
-  /* A strip needs the nodes of the whole view only to decide the structure's titles. */
+  /* A strip visits only the nodes that meet it. */
   whole = area->width >= k->width && area->height >= k->height;
-  frame_init_full (&f, self, cr, &snapped, none,
-                   whole || self->layout->view == CVN_VIEW_STRUCTURE);
-  k->titles = f.titles;
+  frame_init_full (&f, self, cr, &snapped, none, whole);
+  f.titles = k->titles;
   if (!whole)
     {
       user_area.x = (int) floor (area->x / k->ds_x);
@@ -2456,12 +2547,13 @@ update_ground (CvnRenderer       *self,
   key.width = width;
   key.height = height;
   key.generation = self->layout->generation;
-  key.titles = self->ground_key.titles;
+  key.titles = structure_titles (self, viewport);
+  /* Structure boxes are named or not by how many are in view: when that changes, the
+   * strips would disagree with the rest, so all is drawn anew. */
   if (self->ground_valid && memcmp (&key, &self->ground_key, sizeof key) == 0 &&
       ABS (dx) < width / 2 && ABS (dy) < height / 2)
     {
       cairo_rectangle_int_t strip;
-      gboolean titles = key.titles;
 
       if (dx == 0 && dy == 0)
         return;
@@ -2480,10 +2572,7 @@ update_ground (CvnRenderer       *self,
                                             ABS (dx), height - ABS (dy) };
           draw_ground_area (self, viewport, ox, oy, &strip);
         }
-      /* Structure boxes named or not depends on how many are in view: if that changed,
-       * the strips disagree with the rest, so draw it all. */
-      if (self->ground_key.titles == titles)
-        return;
+      return;
     }
 
   if (self->ground == NULL || cairo_image_surface_get_width (self->ground) != width ||
@@ -2583,11 +2672,14 @@ cvn_renderer_draw (CvnRenderer        *self,
        * that repeats one (a new selection over the same view) keeps a scene for the next. */
       update_ground (self, viewport, ds_x, ds_y, width, height);
       cairo_save (cr);
+      /* A ground on a white page is opaque: copying it is cheaper than compositing. */
+      if (self->style.paint_background)
+        cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
       cairo_set_source_surface (cr, self->ground, 0, 0);
       cairo_rectangle (cr, 0, 0, width / ds_x, height / ds_y);
       cairo_fill (cr);
       cairo_restore (cr);
-      frame_init (&f, self, cr, viewport, none);
+      frame_init_full (&f, self, cr, viewport, none, furniture_needs_nodes (self));
       draw_furniture (&f);
       self->last_key = key;
       self->last_key_valid = TRUE;
@@ -2613,13 +2705,15 @@ cvn_renderer_draw (CvnRenderer        *self,
       cairo_set_source_surface (scene_cr, self->ground, 0, 0);
       cairo_paint (scene_cr);
       cairo_set_operator (scene_cr, CAIRO_OPERATOR_OVER);
-      frame_init (&f, self, scene_cr, viewport, none);
+      frame_init_full (&f, self, scene_cr, viewport, none, furniture_needs_nodes (self));
       draw_furniture (&f);
       cairo_destroy (scene_cr);
       memcpy (&self->scene_key, &key, sizeof key);
       self->scene_valid = TRUE;
     }
   cairo_save (cr);
+  if (self->style.paint_background)
+    cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
   cairo_set_source_surface (cr, self->scene, 0, 0);
   cairo_rectangle (cr, 0, 0, width / ds_x, height / ds_y);
   cairo_fill (cr);
