@@ -6,13 +6,12 @@
  *   "today"), and only *live* groups: a group whose status is "closed" or "dissolved" is
  *   treated as if it were not there. Proposed groups do count, so a draft model can be checked.
  *
- * - A group's *reach* is the group itself, its descendants (child groups by parent, and groups
- *   that are current members of it), the schools that are current members of any of those, and
- *   the people who are current members of any of those. A membership of another group *draws on*
- *   a reach when its member is one of those groups, one of those schools, one of those people,
- *   or a person whose establishment is one of those schools. So a head whose school sits in one
- *   of an alliance's clusters speaks for that alliance, and so does a system leader who belongs
- *   to the alliance directly.
+ * - A group's *reach*, and what *draws on* it, are defined in cvn-reach.h, which the reports
+ *   share. So a head whose school sits in one of an alliance's clusters speaks for that
+ *   alliance, and so does a system leader who belongs to the alliance directly.
+ *
+ * - committee-unrepresented reports the partnerships cvn_reports_get_representation() finds
+ *   no representative for, so the check and the representation report always agree.
  *
  * - A group's *upper group* of tier N is its parent when the parent is a tier-N group, or else
  *   a tier-N group it is a current member of. Either way of drawing the structure works.
@@ -28,6 +27,8 @@
 #include "config.h"
 
 #include "cvn-checks.h"
+#include "cvn-reach.h"
+#include "cvn-reports.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -243,18 +244,10 @@ typedef struct
   CvnSnapshot            *snapshot;
   const CvnCheckSettings *settings;
   GPtrArray              *findings;
-  GHashTable             *children;     /* parent group id -> GPtrArray of CvnGroup * */
+  GHashTable             *children;     /* cvn_reach_index_children() */
   GHashTable             *staff;        /* establishment id -> GPtrArray of CvnPerson * */
   gboolean                has_tier2;
 } Checker;
-
-/* The set of objects a group speaks for; see the comment at the top of the file. */
-typedef struct
-{
-  GHashTable *groups;
-  GHashTable *schools;
-  GHashTable *people;
-} Reach;
 
 static void
 add_finding (Checker       *ck,
@@ -306,43 +299,13 @@ new_id_set (void)
   return g_hash_table_new (g_direct_hash, g_direct_equal);
 }
 
-static gboolean
-group_is_live (const CvnGroup *group)
-{
-  return group != NULL &&
-         g_ascii_strcasecmp (group->status, "closed") != 0 &&
-         g_ascii_strcasecmp (group->status, "dissolved") != 0;
-}
-
 static const CvnGroup *
 find_live_group (Checker *ck,
                  gint64   id)
 {
   const CvnGroup *group = id > 0 ? cvn_snapshot_find_group (ck->snapshot, id) : NULL;
 
-  return group_is_live (group) ? group : NULL;
-}
-
-/* The current memberships of a group whose member still exists and, for a member group, is
- * live. */
-static GPtrArray *
-get_members (Checker *ck,
-             gint64   group_id)
-{
-  g_autoptr (GPtrArray) all = cvn_snapshot_get_members (ck->snapshot, group_id, TRUE);
-  GPtrArray *members = g_ptr_array_new ();
-
-  for (guint i = 0; i < all->len; i++)
-    {
-      const CvnMembership *m = g_ptr_array_index (all, i);
-
-      if (m->member_kind == CVN_OBJECT_GROUP ? find_live_group (ck, m->member_id) != NULL
-                                             : cvn_snapshot_get_name (ck->snapshot,
-                                                                      m->member_kind,
-                                                                      m->member_id) != NULL)
-        g_ptr_array_add (members, (gpointer) m);
-    }
-  return members;
+  return cvn_reach_is_live_group (group) ? group : NULL;
 }
 
 /* The current memberships of an object in live groups. */
@@ -386,63 +349,6 @@ find_upper_group (Checker        *ck,
   return NULL;
 }
 
-static void
-reach_init (Reach *reach)
-{
-  reach->groups = new_id_set ();
-  reach->schools = new_id_set ();
-  reach->people = new_id_set ();
-}
-
-static void
-reach_clear (Reach *reach)
-{
-  g_clear_pointer (&reach->groups, g_hash_table_unref);
-  g_clear_pointer (&reach->schools, g_hash_table_unref);
-  g_clear_pointer (&reach->people, g_hash_table_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Reach, reach_clear)
-
-static void
-collect_reach (Checker *ck,
-               gint64   group_id,
-               Reach   *reach)
-{
-  g_autoptr (GPtrArray) members = NULL;
-  GPtrArray *children;
-
-  /* The visited set also stops a cycle of groups that are members of each other. */
-  if (!g_hash_table_add (reach->groups, id_key (group_id)))
-    return;
-
-  members = get_members (ck, group_id);
-  for (guint i = 0; i < members->len; i++)
-    {
-      const CvnMembership *m = g_ptr_array_index (members, i);
-
-      switch (m->member_kind)
-        {
-        case CVN_OBJECT_ESTABLISHMENT:
-          g_hash_table_add (reach->schools, id_key (m->member_id));
-          break;
-        case CVN_OBJECT_PERSON:
-          g_hash_table_add (reach->people, id_key (m->member_id));
-          break;
-        case CVN_OBJECT_GROUP:
-          collect_reach (ck, m->member_id, reach);
-          break;
-        case CVN_OBJECT_NONE:
-        default:
-          break;
-        }
-    }
-
-  children = g_hash_table_lookup (ck->children, id_key (group_id));
-  for (guint i = 0; children != NULL && i < children->len; i++)
-    collect_reach (ck, ((const CvnGroup *) g_ptr_array_index (children, i))->id, reach);
-}
-
 static gint64
 person_establishment (Checker *ck,
                       gint64   person_id)
@@ -450,34 +356,6 @@ person_establishment (Checker *ck,
   const CvnPerson *person = cvn_snapshot_find_person (ck->snapshot, person_id);
 
   return person != NULL ? person->establishment_id : 0;
-}
-
-/* Whether the membership @m (of some other group) draws on @reach. Member groups count only
- * when @count_groups: a seat "drawn from an alliance's schools" is a person or a school. */
-static gboolean
-draws_on (Checker             *ck,
-          const CvnMembership *m,
-          const Reach         *reach,
-          gboolean             count_groups)
-{
-  switch (m->member_kind)
-    {
-    case CVN_OBJECT_GROUP:
-      return count_groups && g_hash_table_contains (reach->groups, id_key (m->member_id));
-    case CVN_OBJECT_ESTABLISHMENT:
-      return g_hash_table_contains (reach->schools, id_key (m->member_id));
-    case CVN_OBJECT_PERSON:
-      {
-        gint64 establishment_id = person_establishment (ck, m->member_id);
-
-        return g_hash_table_contains (reach->people, id_key (m->member_id)) ||
-               (establishment_id > 0 &&
-                g_hash_table_contains (reach->schools, id_key (establishment_id)));
-      }
-    case CVN_OBJECT_NONE:
-    default:
-      return FALSE;
-    }
 }
 
 /* The establishment a member stands for: a school member itself, a person their school. */
@@ -508,7 +386,7 @@ static GPtrArray *
 get_distinct_members (Checker *ck,
                       gint64   group_id)
 {
-  g_autoptr (GPtrArray) members = get_members (ck, group_id);
+  g_autoptr (GPtrArray) members = cvn_reach_get_live_members (ck->snapshot, group_id);
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GPtrArray *distinct = g_ptr_array_new ();
 
@@ -562,7 +440,7 @@ check_clusters_in_alliances (Checker *ck)
     {
       const CvnGroup *cluster = &g_array_index (ck->snapshot->groups, CvnGroup, i);
 
-      if (cluster->tier != 1 || !group_is_live (cluster))
+      if (cluster->tier != 1 || !cvn_reach_is_live_group (cluster))
         continue;
       if (find_upper_group (ck, cluster, 2) != NULL)
         continue;
@@ -582,11 +460,11 @@ check_alliances_on_boards (Checker *ck)
     {
       const CvnGroup *alliance = &g_array_index (ck->snapshot->groups, CvnGroup, i);
       g_autoptr (GHashTable) visited = NULL;
-      g_auto (Reach) reach = { 0 };
+      g_auto (CvnReach) reach = { 0 };
       const CvnGroup *board;
       gboolean on_board = FALSE;
 
-      if (alliance->tier != 2 || !group_is_live (alliance))
+      if (alliance->tier != 2 || !cvn_reach_is_live_group (alliance))
         continue;
       board = find_upper_group (ck, alliance, 3);
       if (board == NULL)
@@ -596,18 +474,19 @@ check_alliances_on_boards (Checker *ck)
           continue;
         }
 
-      reach_init (&reach);
-      collect_reach (ck, alliance->id, &reach);
+      cvn_reach_init (&reach);
+      cvn_reach_collect (&reach, ck->snapshot, ck->children, alliance->id);
       visited = new_id_set ();
       for (const CvnGroup *level = board;
            level != NULL && level->tier == 3 && !on_board &&
            g_hash_table_add (visited, id_key (level->id));
            level = find_live_group (ck, level->parent_id))
         {
-          g_autoptr (GPtrArray) members = get_members (ck, level->id);
+          g_autoptr (GPtrArray) members = cvn_reach_get_live_members (ck->snapshot, level->id);
 
           for (guint j = 0; j < members->len && !on_board; j++)
-            on_board = draws_on (ck, g_ptr_array_index (members, j), &reach, TRUE);
+            on_board = cvn_reach_draws_on (&reach, ck->snapshot, g_ptr_array_index (members, j),
+                                           TRUE);
         }
       if (!on_board)
         add_finding (ck, CVN_CHECK_ALLIANCE_NOT_ON_BOARD, CVN_OBJECT_GROUP, alliance->id,
@@ -617,71 +496,19 @@ check_alliances_on_boards (Checker *ck)
 
 /* committee-unrepresented */
 
-static gboolean
-kind_in_list (const char * const *kinds,
-              const char         *kind)
-{
-  g_autofree char *normal = normalise_kind (kind);
-
-  for (guint i = 0; kinds[i] != NULL; i++)
-    {
-      g_autofree char *wanted = normalise_kind (kinds[i]);
-
-      if (wanted[0] != '\0' && g_str_equal (wanted, normal))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* A committee represents the kinds named in its represents field; a group of kind "committee"
- * that names none represents the tier-1 groups, the partnerships every heads' committee is
- * expected to hear from. A committee with a phase (a primary heads' committee) expects only
- * groups of the same phase or of no stated phase. */
-static void
-check_committee (Checker        *ck,
-                 const CvnGroup *committee)
-{
-  g_auto (GStrv) kinds = g_strsplit (committee->represents, ",", -1);
-  gboolean by_tier = committee->represents[0] == '\0' ||
-                     g_strv_length (kinds) == 0;
-  g_autoptr (GPtrArray) members = get_members (ck, committee->id);
-
-  for (guint i = 0; i < ck->snapshot->groups->len; i++)
-    {
-      const CvnGroup *group = &g_array_index (ck->snapshot->groups, CvnGroup, i);
-      g_auto (Reach) reach = { 0 };
-      gboolean represented = FALSE;
-
-      if (group->id == committee->id || !group_is_live (group))
-        continue;
-      if (by_tier ? group->tier != 1 : !kind_in_list ((const char * const *) kinds, group->kind))
-        continue;
-      if (committee->phase[0] != '\0' && group->phase[0] != '\0' &&
-          g_ascii_strcasecmp (committee->phase, group->phase) != 0)
-        continue;
-
-      reach_init (&reach);
-      collect_reach (ck, group->id, &reach);
-      for (guint j = 0; j < members->len && !represented; j++)
-        represented = draws_on (ck, g_ptr_array_index (members, j), &reach, TRUE);
-      if (!represented)
-        add_finding (ck, CVN_CHECK_COMMITTEE_UNREPRESENTED, CVN_OBJECT_GROUP, group->id,
-                     g_strdup_printf (_("%s is not represented on %s"),
-                                      group->name, committee->name));
-    }
-}
-
 static void
 check_committees (Checker *ck)
 {
-  for (guint i = 0; i < ck->snapshot->groups->len; i++)
-    {
-      const CvnGroup *group = &g_array_index (ck->snapshot->groups, CvnGroup, i);
+  g_autoptr (GPtrArray) representation = cvn_reports_get_representation (ck->snapshot);
 
-      if (!group_is_live (group))
-        continue;
-      if (g_ascii_strcasecmp (group->kind, "committee") == 0 || group->represents[0] != '\0')
-        check_committee (ck, group);
+  for (guint i = 0; i < representation->len; i++)
+    {
+      const CvnRepresentation *r = g_ptr_array_index (representation, i);
+
+      if (r->representatives->len == 0)
+        add_finding (ck, CVN_CHECK_COMMITTEE_UNREPRESENTED, CVN_OBJECT_GROUP, r->partnership->id,
+                     g_strdup_printf (_("%s is not represented on %s"),
+                                      r->partnership->name, r->committee->name));
     }
 }
 
@@ -719,9 +546,9 @@ check_system_leaders (Checker *ck)
       g_autoptr (GPtrArray) members = NULL;
       gboolean found = FALSE;
 
-      if (cluster->tier != 1 || !group_is_live (cluster))
+      if (cluster->tier != 1 || !cvn_reach_is_live_group (cluster))
         continue;
-      members = get_members (ck, cluster->id);
+      members = cvn_reach_get_live_members (ck->snapshot, cluster->id);
       for (guint j = 0; j < members->len && !found; j++)
         {
           const CvnMembership *m = g_ptr_array_index (members, j);
@@ -761,7 +588,7 @@ check_group_sizes (Checker *ck)
       int min, max, count = 0;
       char *message = NULL;
 
-      if (!group_is_live (group) ||
+      if (!cvn_reach_is_live_group (group) ||
           !cvn_check_settings_get_group_size (ck->settings, group->kind, group->tier,
                                               &min, &max))
         continue;
@@ -1008,16 +835,16 @@ check_alliance_seats (Checker        *ck,
   for (guint i = 0; i < ck->snapshot->groups->len; i++)
     {
       const CvnGroup *alliance = &g_array_index (ck->snapshot->groups, CvnGroup, i);
-      g_auto (Reach) reach = { 0 };
+      g_auto (CvnReach) reach = { 0 };
       int count = 0;
 
-      if (alliance->tier != 2 || !group_is_live (alliance) ||
+      if (alliance->tier != 2 || !cvn_reach_is_live_group (alliance) ||
           !is_under_board (ck, alliance, board))
         continue;
-      reach_init (&reach);
-      collect_reach (ck, alliance->id, &reach);
+      cvn_reach_init (&reach);
+      cvn_reach_collect (&reach, ck->snapshot, ck->children, alliance->id);
       for (guint j = 0; j < members->len; j++)
-        if (draws_on (ck, g_ptr_array_index (members, j), &reach, FALSE))
+        if (cvn_reach_draws_on (&reach, ck->snapshot, g_ptr_array_index (members, j), FALSE))
           count++;
       if (count < board->seats_per_alliance)
         add_finding (ck, CVN_CHECK_BOARD_COMPOSITION, CVN_OBJECT_GROUP, board->id,
@@ -1089,7 +916,7 @@ check_compositions (Checker *ck)
       const CvnGroup *board = &g_array_index (ck->snapshot->groups, CvnGroup, i);
       g_autoptr (GPtrArray) members = NULL;
 
-      if (!group_is_live (board) ||
+      if (!cvn_reach_is_live_group (board) ||
           (board->max_per_organisation <= 0 && board->seats_per_alliance <= 0 &&
            board->seats_per_phase[0] == '\0'))
         continue;
@@ -1138,21 +965,16 @@ cvn_checks_run (CvnSnapshot            *snapshot,
   ck.snapshot = snapshot;
   ck.settings = settings;
   ck.findings = g_ptr_array_new_with_free_func ((GDestroyNotify) cvn_finding_free);
-  ck.children = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                       (GDestroyNotify) g_ptr_array_unref);
+  ck.children = cvn_reach_index_children (snapshot);
   ck.staff = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                     (GDestroyNotify) g_ptr_array_unref);
 
   for (guint i = 0; i < snapshot->groups->len; i++)
     {
-      CvnGroup *group = &g_array_index (snapshot->groups, CvnGroup, i);
+      const CvnGroup *group = &g_array_index (snapshot->groups, CvnGroup, i);
 
-      if (!group_is_live (group))
-        continue;
-      if (group->tier == 2)
+      if (cvn_reach_is_live_group (group) && group->tier == 2)
         ck.has_tier2 = TRUE;
-      if (group->parent_id > 0)
-        add_to_index (ck.children, group->parent_id, group);
     }
   for (guint i = 0; i < snapshot->people->len; i++)
     {

@@ -1156,7 +1156,7 @@ cvn_edit_add_membership (CvnDocument  *doc,
 
 guint
 cvn_edit_add_to_group (CvnDocument         *doc,
-                       const CvnEditObject *members,
+                       const CvnObjectRef  *members,
                        guint                n_members,
                        gint64               group_id,
                        CvnRole              role,
@@ -1164,7 +1164,7 @@ cvn_edit_add_to_group (CvnDocument         *doc,
 {
   g_autofree char *group_name = NULL;
   g_autofree char *label = NULL;
-  g_autoptr (GArray) to_add = g_array_new (FALSE, FALSE, sizeof (CvnEditObject));
+  g_autoptr (GArray) to_add = g_array_new (FALSE, FALSE, sizeof (CvnObjectRef));
   gboolean all_schools = TRUE;
   gboolean all_people = TRUE;
 
@@ -1183,8 +1183,8 @@ cvn_edit_add_to_group (CvnDocument         *doc,
       if (find_current_membership (doc, group_id, members[i].kind, members[i].id) != 0)
         continue;
       for (guint j = 0; j < to_add->len && !seen; j++)
-        seen = g_array_index (to_add, CvnEditObject, j).kind == members[i].kind
-               && g_array_index (to_add, CvnEditObject, j).id == members[i].id;
+        seen = g_array_index (to_add, CvnObjectRef, j).kind == members[i].kind
+               && g_array_index (to_add, CvnObjectRef, j).id == members[i].id;
       if (seen)
         continue;
       g_array_append_val (to_add, members[i]);
@@ -1196,7 +1196,7 @@ cvn_edit_add_to_group (CvnDocument         *doc,
 
   if (to_add->len == 1)
     {
-      const CvnEditObject *only = &g_array_index (to_add, CvnEditObject, 0);
+      const CvnObjectRef *only = &g_array_index (to_add, CvnObjectRef, 0);
       g_autofree char *name = require_name (doc, only->kind, only->id, error);
 
       if (name == NULL)
@@ -1217,7 +1217,7 @@ cvn_edit_add_to_group (CvnDocument         *doc,
     return 0;
   for (guint i = 0; i < to_add->len; i++)
     {
-      const CvnEditObject *member = &g_array_index (to_add, CvnEditObject, i);
+      const CvnObjectRef *member = &g_array_index (to_add, CvnObjectRef, i);
 
       if (insert_membership (doc, group_id, member->kind, member->id, role, "", "", error) == 0)
         {
@@ -1481,7 +1481,7 @@ cvn_edit_move_member (CvnDocument  *doc,
 /* The ids of @objects of @kind, as a comma-separated SQL list ("0" when there are none). Ids
  * are integers, so writing them into the SQL cannot inject anything. */
 static char *
-id_list (const CvnEditObject *objects,
+id_list (const CvnObjectRef  *objects,
          guint                n_objects,
          CvnObjectKind        kind)
 {
@@ -1543,7 +1543,7 @@ join_list (GPtrArray *parts)
 
 char *
 cvn_edit_describe_delete (CvnDocument         *doc,
-                          const CvnEditObject *objects,
+                          const CvnObjectRef  *objects,
                           guint                n_objects)
 {
   g_autofree char *schools = id_list (objects, n_objects, CVN_OBJECT_ESTABLISHMENT);
@@ -1639,7 +1639,7 @@ cvn_edit_describe_delete (CvnDocument         *doc,
 
 gboolean
 cvn_edit_delete (CvnDocument         *doc,
-                 const CvnEditObject *objects,
+                 const CvnObjectRef  *objects,
                  guint                n_objects,
                  GError             **error)
 {

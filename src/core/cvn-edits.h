@@ -33,14 +33,6 @@ typedef enum
   CVN_EDIT_ERROR_CYCLE,
 } CvnEditError;
 
-/* One object of a document: a school, a person or a group. (The renderer has the same pair as
- * CvnObjectRef, but core cannot see the renderer; the two belong together in cvn-types.h.) */
-typedef struct
-{
-  CvnObjectKind kind;
-  gint64        id;
-} CvnEditObject;
-
 GQuark    cvn_edit_error_quark            (void);
 
 /* The table that holds objects of @kind ("establishments", "people", "groups"). */
@@ -116,7 +108,7 @@ gint64    cvn_edit_add_membership         (CvnDocument   *doc,
  * @role, as one edit. Returns how many were added; 0 with @error set on failure, or 0 with no
  * error when all of them already were members. */
 guint     cvn_edit_add_to_group           (CvnDocument         *doc,
-                                           const CvnEditObject *members,
+                                           const CvnObjectRef  *members,
                                            guint                n_members,
                                            gint64               group_id,
                                            CvnRole              role,
@@ -152,10 +144,10 @@ gboolean  cvn_edit_move_member            (CvnDocument   *doc,
  * objects ("Deleting Cluster 4 also removes 7 memberships and 2 directory entries."), or
  * returns NULL when nothing else refers to them and deleting needs no warning. */
 char     *cvn_edit_describe_delete        (CvnDocument         *doc,
-                                           const CvnEditObject *objects,
+                                           const CvnObjectRef  *objects,
                                            guint                n_objects);
 gboolean  cvn_edit_delete                 (CvnDocument         *doc,
-                                           const CvnEditObject *objects,
+                                           const CvnObjectRef  *objects,
                                            guint                n_objects,
                                            GError             **error);
 

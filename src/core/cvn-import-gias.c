@@ -1038,18 +1038,34 @@ require_column (CvnCsvReader  *reader,
   return TRUE;
 }
 
-/* Reads the groups file, adding trusts and federations the document does not have; fills
- * @groups_by_uid with the group id of every trust and federation by its GIAS UID, and
- * @left_out with why each other group was not imported, for reporting its links. */
-static gboolean
-import_groups_file (CvnDocument    *doc,
-                    CvnSnapshot    *snapshot,
-                    const char     *path,
-                    CvnGiasSummary *summary,
-                    GHashTable     *groups_by_uid,
-                    GHashTable     *left_out,
-                    GError        **error)
+/* What reading a groups file and then its links file share. */
+typedef struct
 {
+  CvnDocument    *doc;
+  CvnSnapshot    *snapshot;
+  CvnGiasSummary *summary;
+  GHashTable     *groups_by_uid;   /* GIAS UID -> group id, of every trust and federation */
+  GHashTable     *left_out;        /* GIAS UID -> why that group was not imported */
+} GroupsImport;
+
+/* Skips a row with fewer fields than the columns it needs. */
+static void
+skip_short_row (CvnGiasSummary *summary,
+                CvnCsvReader   *reader)
+{
+  add_skip (summary, reader, _("the row has only %u fields"),
+            cvn_csv_reader_get_n_fields (reader));
+}
+
+/* Reads the groups file, adding trusts and federations the document does not have; fills
+ * groups_by_uid with the group id of every trust and federation by its GIAS UID, and left_out
+ * with why each other group was not imported, for reporting its links. */
+static gboolean
+import_groups_file (GroupsImport  *import,
+                    const char    *path,
+                    GError       **error)
+{
+  CvnGiasSummary *summary = import->summary;
   g_autoptr (CvnCsvReader) reader = cvn_csv_reader_new_for_path (path, error);
   g_autoptr (GHashTable) existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GHashTable) added = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1063,9 +1079,9 @@ import_groups_file (CvnDocument    *doc,
     return FALSE;
   status_column = cvn_csv_reader_find_column (reader, "Group Status");
 
-  for (guint i = 0; i < snapshot->groups->len; i++)
+  for (guint i = 0; i < import->snapshot->groups->len; i++)
     {
-      const CvnGroup *group = &g_array_index (snapshot->groups, CvnGroup, i);
+      const CvnGroup *group = &g_array_index (import->snapshot->groups, CvnGroup, i);
       g_autofree char *key = group_key (group->name, group->kind);
 
       if (!g_hash_table_contains (existing, key))
@@ -1087,8 +1103,7 @@ import_groups_file (CvnDocument    *doc,
 
       if (uid == NULL || name == NULL || type == NULL)
         {
-          add_skip (summary, reader, _("the row has only %u fields"),
-                    cvn_csv_reader_get_n_fields (reader));
+          skip_short_row (summary, reader);
           continue;
         }
       clean_name = dup_stripped (name);
@@ -1102,7 +1117,7 @@ import_groups_file (CvnDocument    *doc,
         {
           add_skip (summary, reader, _("%s is a “%s”, not a trust or federation"), clean_name,
                     type);
-          g_hash_table_insert (left_out, dup_stripped (uid),
+          g_hash_table_insert (import->left_out, dup_stripped (uid),
                                g_strdup_printf (_("group %s is a “%s”, not a trust or "
                                                   "federation"), uid, type));
           continue;
@@ -1119,21 +1134,22 @@ import_groups_file (CvnDocument    *doc,
               CvnGroup updated = *group;
 
               updated.status = (char *) "closed";
-              if (!cvn_store_update_group (doc, &updated, error))
+              if (!cvn_store_update_group (import->doc, &updated, error))
                 return FALSE;
             }
-          g_hash_table_insert (groups_by_uid, dup_stripped (uid), GINT_TO_POINTER (group->id));
+          g_hash_table_insert (import->groups_by_uid, dup_stripped (uid),
+                               GINT_TO_POINTER (group->id));
         }
       else if (g_hash_table_lookup_extended (added, key, NULL, &added_id))
         {
           /* A second row with the same name and kind joins the group just made. */
           summary->groups_existing++;
-          g_hash_table_insert (groups_by_uid, dup_stripped (uid), added_id);
+          g_hash_table_insert (import->groups_by_uid, dup_stripped (uid), added_id);
         }
       else if (closed)
         {
           summary->not_selected++;
-          g_hash_table_insert (left_out, dup_stripped (uid),
+          g_hash_table_insert (import->left_out, dup_stripped (uid),
                                g_strdup_printf (_("group %s is closed"), uid));
         }
       else
@@ -1146,12 +1162,12 @@ import_groups_file (CvnDocument    *doc,
           new_group.name = g_strdup (clean_name);
           g_free (new_group.kind);
           new_group.kind = g_strdup (kind);
-          id = cvn_store_insert_group (doc, &new_group, error);
+          id = cvn_store_insert_group (import->doc, &new_group, error);
           cvn_group_clear (&new_group);
           if (id == 0)
             return FALSE;
           summary->groups_added++;
-          g_hash_table_insert (groups_by_uid, dup_stripped (uid), GINT_TO_POINTER (id));
+          g_hash_table_insert (import->groups_by_uid, dup_stripped (uid), GINT_TO_POINTER (id));
           g_hash_table_insert (added, g_steal_pointer (&key), GINT_TO_POINTER (id));
         }
     }
@@ -1164,14 +1180,11 @@ import_groups_file (CvnDocument    *doc,
 }
 
 static gboolean
-import_links_file (CvnDocument    *doc,
-                   CvnSnapshot    *snapshot,
-                   const char     *path,
-                   CvnGiasSummary *summary,
-                   GHashTable     *groups_by_uid,
-                   GHashTable     *left_out,
-                   GError        **error)
+import_links_file (GroupsImport  *import,
+                   const char    *path,
+                   GError       **error)
 {
+  CvnGiasSummary *summary = import->summary;
   g_autoptr (CvnCsvReader) reader = cvn_csv_reader_new_for_path (path, error);
   g_autoptr (GHashTable) memberships = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                               NULL);
@@ -1184,9 +1197,9 @@ import_links_file (CvnDocument    *doc,
     return FALSE;
   joined_column = cvn_csv_reader_find_column (reader, "Joined date");
 
-  for (guint i = 0; i < snapshot->memberships->len; i++)
+  for (guint i = 0; i < import->snapshot->memberships->len; i++)
     {
-      const CvnMembership *m = &g_array_index (snapshot->memberships, CvnMembership, i);
+      const CvnMembership *m = &g_array_index (import->snapshot->memberships, CvnMembership, i);
 
       if (m->member_kind == CVN_OBJECT_ESTABLISHMENT)
         g_hash_table_add (memberships,
@@ -1207,8 +1220,7 @@ import_links_file (CvnDocument    *doc,
 
       if (urn_text == NULL || uid == NULL)
         {
-          add_skip (summary, reader, _("the row has only %u fields"),
-                    cvn_csv_reader_get_n_fields (reader));
+          skip_short_row (summary, reader);
           continue;
         }
       if (clean_text (urn_text)[0] == '\0')
@@ -1219,9 +1231,9 @@ import_links_file (CvnDocument    *doc,
       if (!parse_integer (reader, "URN", urn_text, 1, G_MAXINT32, &urn, error))
         return FALSE;
       clean_uid = dup_stripped (uid);
-      if (!g_hash_table_lookup_extended (groups_by_uid, clean_uid, NULL, &group_id))
+      if (!g_hash_table_lookup_extended (import->groups_by_uid, clean_uid, NULL, &group_id))
         {
-          const char *reason = g_hash_table_lookup (left_out, clean_uid);
+          const char *reason = g_hash_table_lookup (import->left_out, clean_uid);
 
           if (reason != NULL)
             add_skip (summary, reader, "%s", reason);
@@ -1229,7 +1241,7 @@ import_links_file (CvnDocument    *doc,
             add_skip (summary, reader, _("group %s is not in the groups file"), clean_uid);
           continue;
         }
-      school = cvn_snapshot_find_establishment_by_urn (snapshot, urn);
+      school = cvn_snapshot_find_establishment_by_urn (import->snapshot, urn);
       if (school == NULL)
         {
           add_skip (summary, reader, _("no school with URN %" G_GINT64_FORMAT
@@ -1254,7 +1266,7 @@ import_links_file (CvnDocument    *doc,
                             cvn_csv_reader_get_column (reader, joined_column),
                             &membership.from_date, error))
         return FALSE;
-      id = cvn_store_insert_membership (doc, &membership, error);
+      id = cvn_store_insert_membership (import->doc, &membership, error);
       g_free (membership.from_date);
       if (id == 0)
         return FALSE;
@@ -1279,6 +1291,7 @@ cvn_import_gias_groups (CvnDocument *doc,
   g_autoptr (CvnSnapshot) snapshot = NULL;
   g_autoptr (GHashTable) groups_by_uid = NULL;
   g_autoptr (GHashTable) left_out = NULL;
+  GroupsImport import;
 
   g_return_val_if_fail (CVN_IS_DOCUMENT (doc), NULL);
   g_return_val_if_fail (groups_path != NULL, NULL);
@@ -1289,10 +1302,10 @@ cvn_import_gias_groups (CvnDocument *doc,
   snapshot = cvn_snapshot_load (doc, error);
   groups_by_uid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   left_out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  import = (GroupsImport) { doc, snapshot, summary, groups_by_uid, left_out };
   if (snapshot == NULL ||
-      !import_groups_file (doc, snapshot, groups_path, summary, groups_by_uid, left_out,
-                           error) ||
-      !import_links_file (doc, snapshot, links_path, summary, groups_by_uid, left_out, error) ||
+      !import_groups_file (&import, groups_path, error) ||
+      !import_links_file (&import, links_path, error) ||
       !cvn_document_commit_edit (doc, error))
     {
       if (cvn_document_in_edit (doc))

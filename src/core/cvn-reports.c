@@ -9,6 +9,7 @@
 #include "cvn-reports.h"
 #include "cvn-audit.h"
 #include "cvn-csv.h"
+#include "cvn-reach.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -515,34 +516,8 @@ build_membership (CvnReport   *report,
     }
 }
 
-/* Committee representation, by the rule of cvn-checks.c's committee-unrepresented check. */
-
-typedef struct
-{
-  CvnSnapshot *snapshot;
-  GHashTable  *children;      /* parent id -> GPtrArray of const CvnGroup *, live only */
-} Representer;
-
-typedef struct
-{
-  GHashTable *groups;
-  GHashTable *schools;
-  GHashTable *people;
-} Reach;
-
-static gpointer
-id_key (gint64 id)
-{
-  return GSIZE_TO_POINTER ((gsize) id);
-}
-
-static gboolean
-group_is_live (const CvnGroup *group)
-{
-  return group != NULL &&
-         g_ascii_strcasecmp (group->status, "closed") != 0 &&
-         g_ascii_strcasecmp (group->status, "dissolved") != 0;
-}
+/* Committee representation: the one rule, which cvn-checks.c's committee-unrepresented check
+ * applies too. */
 
 static char *
 normalise_kind (const char *kind)
@@ -570,92 +545,6 @@ kind_in_list (const char * const *kinds,
   return FALSE;
 }
 
-/* The current memberships of a group whose member exists and, for a member group, is live. */
-static GPtrArray *
-get_live_members (CvnSnapshot *snapshot,
-                  gint64       group_id)
-{
-  g_autoptr (GPtrArray) all = cvn_snapshot_get_members (snapshot, group_id, TRUE);
-  GPtrArray *members = g_ptr_array_new ();
-
-  for (guint i = 0; i < all->len; i++)
-    {
-      const CvnMembership *m = g_ptr_array_index (all, i);
-      gboolean exists = m->member_kind == CVN_OBJECT_GROUP
-                          ? group_is_live (cvn_snapshot_find_group (snapshot, m->member_id))
-                          : cvn_snapshot_get_name (snapshot, m->member_kind,
-                                                   m->member_id) != NULL;
-
-      if (exists)
-        g_ptr_array_add (members, (gpointer) m);
-    }
-  return members;
-}
-
-static void
-collect_reach (Representer *rep,
-               gint64       group_id,
-               Reach       *reach)
-{
-  g_autoptr (GPtrArray) members = NULL;
-  GPtrArray *children;
-
-  /* The visited set also stops a cycle of groups that are members of each other. */
-  if (!g_hash_table_add (reach->groups, id_key (group_id)))
-    return;
-
-  members = get_live_members (rep->snapshot, group_id);
-  for (guint i = 0; i < members->len; i++)
-    {
-      const CvnMembership *m = g_ptr_array_index (members, i);
-
-      switch (m->member_kind)
-        {
-        case CVN_OBJECT_ESTABLISHMENT:
-          g_hash_table_add (reach->schools, id_key (m->member_id));
-          break;
-        case CVN_OBJECT_PERSON:
-          g_hash_table_add (reach->people, id_key (m->member_id));
-          break;
-        case CVN_OBJECT_GROUP:
-          collect_reach (rep, m->member_id, reach);
-          break;
-        case CVN_OBJECT_NONE:
-        default:
-          break;
-        }
-    }
-
-  children = g_hash_table_lookup (rep->children, id_key (group_id));
-  for (guint i = 0; children != NULL && i < children->len; i++)
-    collect_reach (rep, ((const CvnGroup *) g_ptr_array_index (children, i))->id, reach);
-}
-
-static gboolean
-draws_on (Representer         *rep,
-          const CvnMembership *m,
-          const Reach         *reach)
-{
-  switch (m->member_kind)
-    {
-    case CVN_OBJECT_GROUP:
-      return g_hash_table_contains (reach->groups, id_key (m->member_id));
-    case CVN_OBJECT_ESTABLISHMENT:
-      return g_hash_table_contains (reach->schools, id_key (m->member_id));
-    case CVN_OBJECT_PERSON:
-      {
-        const CvnPerson *person = cvn_snapshot_find_person (rep->snapshot, m->member_id);
-
-        return g_hash_table_contains (reach->people, id_key (m->member_id)) ||
-               (person != NULL && person->establishment_id > 0 &&
-                g_hash_table_contains (reach->schools, id_key (person->establishment_id)));
-      }
-    case CVN_OBJECT_NONE:
-    default:
-      return FALSE;
-    }
-}
-
 void
 cvn_representation_free (CvnRepresentation *self)
 {
@@ -668,26 +557,31 @@ cvn_representation_free (CvnRepresentation *self)
 static gboolean
 is_committee (const CvnGroup *group)
 {
-  return group_is_live (group) &&
+  return cvn_reach_is_live_group (group) &&
          (g_ascii_strcasecmp (group->kind, "committee") == 0 || group->represents[0] != '\0');
 }
 
+/* A committee represents the kinds named in its represents field; a group of kind "committee"
+ * that names none represents the tier-1 groups, the partnerships every heads' committee is
+ * expected to hear from. A committee with a phase (a primary heads' committee) expects only
+ * groups of the same phase or of no stated phase. */
 static void
-represent_committee (Representer    *rep,
+represent_committee (CvnSnapshot    *snapshot,
+                     GHashTable     *children,
                      const CvnGroup *committee,
                      GPtrArray      *out)
 {
   g_auto (GStrv) kinds = g_strsplit (committee->represents, ",", -1);
   gboolean by_tier = committee->represents[0] == '\0' || g_strv_length (kinds) == 0;
-  g_autoptr (GPtrArray) members = get_live_members (rep->snapshot, committee->id);
+  g_autoptr (GPtrArray) members = cvn_reach_get_live_members (snapshot, committee->id);
 
-  for (guint i = 0; i < rep->snapshot->groups->len; i++)
+  for (guint i = 0; i < snapshot->groups->len; i++)
     {
-      const CvnGroup *group = &g_array_index (rep->snapshot->groups, CvnGroup, i);
+      const CvnGroup *group = &g_array_index (snapshot->groups, CvnGroup, i);
+      g_auto (CvnReach) reach = { 0 };
       CvnRepresentation *representation;
-      Reach reach;
 
-      if (group->id == committee->id || !group_is_live (group))
+      if (group->id == committee->id || !cvn_reach_is_live_group (group))
         continue;
       if (by_tier ? group->tier != 1 : !kind_in_list ((const char * const *) kinds, group->kind))
         continue;
@@ -695,62 +589,37 @@ represent_committee (Representer    *rep,
           g_ascii_strcasecmp (committee->phase, group->phase) != 0)
         continue;
 
-      reach.groups = g_hash_table_new (g_direct_hash, g_direct_equal);
-      reach.schools = g_hash_table_new (g_direct_hash, g_direct_equal);
-      reach.people = g_hash_table_new (g_direct_hash, g_direct_equal);
-      collect_reach (rep, group->id, &reach);
+      cvn_reach_init (&reach);
+      cvn_reach_collect (&reach, snapshot, children, group->id);
 
       representation = g_new0 (CvnRepresentation, 1);
       representation->committee = committee;
       representation->partnership = group;
       representation->representatives = g_ptr_array_new ();
       for (guint j = 0; j < members->len; j++)
-        if (draws_on (rep, g_ptr_array_index (members, j), &reach))
+        if (cvn_reach_draws_on (&reach, snapshot, g_ptr_array_index (members, j), TRUE))
           g_ptr_array_add (representation->representatives, g_ptr_array_index (members, j));
       g_ptr_array_add (out, representation);
-
-      g_hash_table_unref (reach.groups);
-      g_hash_table_unref (reach.schools);
-      g_hash_table_unref (reach.people);
     }
 }
 
 GPtrArray *
 cvn_reports_get_representation (CvnSnapshot *snapshot)
 {
+  g_autoptr (GHashTable) children = NULL;
   GPtrArray *out;
-  Representer rep;
 
   g_return_val_if_fail (snapshot != NULL, NULL);
 
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) cvn_representation_free);
-  rep.snapshot = snapshot;
-  rep.children = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                        (GDestroyNotify) g_ptr_array_unref);
-  for (guint i = 0; i < snapshot->groups->len; i++)
-    {
-      const CvnGroup *group = &g_array_index (snapshot->groups, CvnGroup, i);
-      GPtrArray *siblings;
-
-      if (group->parent_id <= 0 || !group_is_live (group))
-        continue;
-      siblings = g_hash_table_lookup (rep.children, id_key (group->parent_id));
-      if (siblings == NULL)
-        {
-          siblings = g_ptr_array_new ();
-          g_hash_table_insert (rep.children, id_key (group->parent_id), siblings);
-        }
-      g_ptr_array_add (siblings, (gpointer) group);
-    }
-
+  children = cvn_reach_index_children (snapshot);
   for (guint i = 0; i < snapshot->groups->len; i++)
     {
       const CvnGroup *group = &g_array_index (snapshot->groups, CvnGroup, i);
 
       if (is_committee (group))
-        represent_committee (&rep, group, out);
+        represent_committee (snapshot, children, group, out);
     }
-  g_hash_table_unref (rep.children);
   return out;
 }
 
@@ -782,7 +651,7 @@ describe_committee (CvnSnapshot    *snapshot,
                     guint           n_partnerships,
                     guint           n_unrepresented)
 {
-  g_autoptr (GPtrArray) members = get_live_members (snapshot, committee->id);
+  g_autoptr (GPtrArray) members = cvn_reach_get_live_members (snapshot, committee->id);
   g_autofree char *represents = committee->represents[0] != '\0'
                                   ? g_strdup_printf (_("represents every %s"),
                                                      committee->represents)

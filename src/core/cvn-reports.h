@@ -118,13 +118,14 @@ char          *cvn_report_describe_person   (CvnSnapshot     *snapshot,
                                              const CvnPerson *person,
                                              gboolean         hide_people);
 
-/* Committee representation, shared by the report and anyone else who wants to show it. A
+/* Committee representation, the one implementation of the rule, shared by the report, the
+ * committee-unrepresented check in cvn-checks.c and anyone else who wants to show it. A
  * committee is a live group of kind "committee" or one with a represents field; it should
  * hear from every live group of the kinds it represents (tier-1 groups when it names none)
- * whose phase matches its own, by the rule of the committee-unrepresented check in
- * cvn-checks.c: a partnership is represented when a current member of the committee is, or
- * works at, a school or person within the partnership's reach (the partnership, its
- * sub-groups and member groups, their member schools and people). */
+ * whose phase matches its own. A partnership is represented when a current member of the
+ * committee draws on the partnership's reach (cvn-reach.h): is, or works at, a school or
+ * person within it (the partnership, its sub-groups and member groups, their member schools
+ * and people), or is one of those groups. */
 typedef struct
 {
   const CvnGroup *committee;

@@ -20,6 +20,14 @@ typedef enum
   CVN_OBJECT_GROUP,
 } CvnObjectKind;
 
+/* One object of the document, a school, a person or a group: what a selection, a highlight
+ * or an edit names. */
+typedef struct
+{
+  CvnObjectKind kind;
+  gint64        id;
+} CvnObjectRef;
+
 typedef enum
 {
   CVN_ROLE_MEMBER = 0,

@@ -28,12 +28,6 @@ typedef struct
 
 typedef struct
 {
-  CvnObjectKind kind;
-  gint64        id;
-} CvnObjectRef;
-
-typedef struct
-{
   gboolean high_contrast;    /* presentation: stronger colours and outlines */
   gboolean large_type;       /* presentation: labels half as large again */
   gboolean show_legend;

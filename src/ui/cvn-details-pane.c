@@ -688,24 +688,6 @@ set_role_action (GtkWidget  *widget,
 }
 
 static void
-end_membership_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  schedule (pending_edit_new (CVN_DETAILS_PANE (widget), EDIT_END_MEMBERSHIP, CVN_OBJECT_NONE,
-                              g_variant_get_int64 (parameter)));
-}
-
-static void
-delete_membership_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  schedule (pending_edit_new (CVN_DETAILS_PANE (widget), EDIT_DELETE_MEMBERSHIP,
-                              CVN_OBJECT_NONE, g_variant_get_int64 (parameter)));
-}
-
-static void
 dates_response_cb (AdwMessageDialog *dialog,
                    const char       *response,
                    CvnDetailsPane   *self)
@@ -808,38 +790,14 @@ open_designation_dialog (CvnDetailsPane *self,
     gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* details.add-designation (no parameter) and details.edit-designation (the designation). */
 static void
-add_designation_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  open_designation_dialog (CVN_DETAILS_PANE (widget), 0);
-}
-
-static void
-edit_designation_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  open_designation_dialog (CVN_DETAILS_PANE (widget), g_variant_get_int64 (parameter));
-}
-
-static void
-end_designation_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  schedule (pending_edit_new (CVN_DETAILS_PANE (widget), EDIT_END_DESIGNATION, CVN_OBJECT_NONE,
-                              g_variant_get_int64 (parameter)));
-}
-
-static void
-delete_designation_action (GtkWidget  *widget,
+designation_dialog_action (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *parameter)
 {
-  schedule (pending_edit_new (CVN_DETAILS_PANE (widget), EDIT_DELETE_DESIGNATION,
-                              CVN_OBJECT_NONE, g_variant_get_int64 (parameter)));
+  open_designation_dialog (CVN_DETAILS_PANE (widget),
+                           parameter != NULL ? g_variant_get_int64 (parameter) : 0);
 }
 
 /* The directory entry dialog reads its choices from the window's snapshot, so it opens only
@@ -870,44 +828,42 @@ open_entry_dialog (CvnDetailsPane *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* details.add-directory-entry (no parameter) and details.edit-directory-entry (the entry). */
 static void
-add_directory_entry_action (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter)
-{
-  open_entry_dialog (CVN_DETAILS_PANE (widget), 0);
-}
-
-static void
-edit_directory_entry_action (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
-{
-  open_entry_dialog (CVN_DETAILS_PANE (widget), g_variant_get_int64 (parameter));
-}
-
-static void
-clear_parent_action (GtkWidget  *widget,
+entry_dialog_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  PendingEdit *pending = pending_edit_new (CVN_DETAILS_PANE (widget), EDIT_SET_PARENT,
-                                           CVN_OBJECT_GROUP, g_variant_get_int64 (parameter));
-
-  pending->number = 0;
-  schedule (pending);
+  open_entry_dialog (CVN_DETAILS_PANE (widget),
+                     parameter != NULL ? g_variant_get_int64 (parameter) : 0);
 }
 
-static void
-clear_school_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+/* The actions whose parameter names the one record an edit is for: ending or deleting a
+ * membership or a designation, and clearing a group's parent or a person's school (which
+ * sets them to none, 0). */
+static const struct
 {
-  PendingEdit *pending = pending_edit_new (CVN_DETAILS_PANE (widget), EDIT_SET_SCHOOL,
-                                           CVN_OBJECT_PERSON, g_variant_get_int64 (parameter));
+  const char    *name;
+  EditKind       edit;
+  CvnObjectKind  kind;
+} record_actions[] = {
+  { "details.end-membership", EDIT_END_MEMBERSHIP, CVN_OBJECT_NONE },
+  { "details.delete-membership", EDIT_DELETE_MEMBERSHIP, CVN_OBJECT_NONE },
+  { "details.clear-parent", EDIT_SET_PARENT, CVN_OBJECT_GROUP },
+  { "details.clear-school", EDIT_SET_SCHOOL, CVN_OBJECT_PERSON },
+  { "details.end-designation", EDIT_END_DESIGNATION, CVN_OBJECT_NONE },
+  { "details.delete-designation", EDIT_DELETE_DESIGNATION, CVN_OBJECT_NONE },
+};
 
-  pending->number = 0;
-  schedule (pending);
+static void
+record_edit_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (record_actions); i++)
+    if (g_str_equal (action_name, record_actions[i].name))
+      schedule (pending_edit_new (CVN_DETAILS_PANE (widget), record_actions[i].edit,
+                                  record_actions[i].kind, g_variant_get_int64 (parameter)));
 }
 
 static void
@@ -2241,27 +2197,18 @@ cvn_details_pane_class_init (CvnDetailsPaneClass *klass)
 
   gtk_widget_class_install_action (widget_class, "details.set-role", "(xs)", set_role_action);
   gtk_widget_class_install_action (widget_class, "details.edit-dates", "x", edit_dates_action);
-  gtk_widget_class_install_action (widget_class, "details.end-membership", "x",
-                                   end_membership_action);
-  gtk_widget_class_install_action (widget_class, "details.delete-membership", "x",
-                                   delete_membership_action);
-  gtk_widget_class_install_action (widget_class, "details.clear-parent", "x",
-                                   clear_parent_action);
-  gtk_widget_class_install_action (widget_class, "details.clear-school", "x",
-                                   clear_school_action);
   gtk_widget_class_install_action (widget_class, "details.set-kind", "s", set_kind_action);
+  for (guint i = 0; i < G_N_ELEMENTS (record_actions); i++)
+    gtk_widget_class_install_action (widget_class, record_actions[i].name, "x",
+                                     record_edit_action);
   gtk_widget_class_install_action (widget_class, "details.add-designation", NULL,
-                                   add_designation_action);
+                                   designation_dialog_action);
   gtk_widget_class_install_action (widget_class, "details.edit-designation", "x",
-                                   edit_designation_action);
-  gtk_widget_class_install_action (widget_class, "details.end-designation", "x",
-                                   end_designation_action);
-  gtk_widget_class_install_action (widget_class, "details.delete-designation", "x",
-                                   delete_designation_action);
+                                   designation_dialog_action);
   gtk_widget_class_install_action (widget_class, "details.add-directory-entry", NULL,
-                                   add_directory_entry_action);
+                                   entry_dialog_action);
   gtk_widget_class_install_action (widget_class, "details.edit-directory-entry", "x",
-                                   edit_directory_entry_action);
+                                   entry_dialog_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "detailspane");

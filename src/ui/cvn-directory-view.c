@@ -14,7 +14,7 @@
 #include "config.h"
 
 #include "cvn-directory-view.h"
-#include "cvn-label-tooltip.h"
+#include "cvn-column-util.h"
 
 #include "cvn-audit.h"
 #include "cvn-audit-view.h"
@@ -667,10 +667,18 @@ cvn_directory_view_select_entry (CvnDirectoryView *self,
   return FALSE;
 }
 
-static gboolean
-items_equal (const CvnDirectoryItem *a,
-             const CvnDirectoryItem *b)
+static gint64
+item_id (gconstpointer item)
 {
+  return ((const CvnDirectoryItem *) item)->entry.id;
+}
+
+static gboolean
+items_equal (gconstpointer item_a,
+             gconstpointer item_b)
+{
+  const CvnDirectoryItem *a = item_a;
+  const CvnDirectoryItem *b = item_b;
   const CvnDirectoryEntry *x = &a->entry;
   const CvnDirectoryEntry *y = &b->entry;
 
@@ -685,52 +693,6 @@ items_equal (const CvnDirectoryItem *a,
          && g_str_equal (a->area_name, b->area_name) && a->area_position == b->area_position
          && g_str_equal (a->phase, b->phase) && a->remaining == b->remaining
          && a->school_id == b->school_id && a->stale == b->stale;
-}
-
-/* Replaces the store's items with @items, keeping the item objects of entries that did not
- * change and splicing only the stretch between the first and last difference. An edit then
- * touches a row or two of the table instead of rebuilding every row's widgets. */
-static void
-update_store (CvnDirectoryView *self,
-              GPtrArray        *items)
-{
-  GListModel *store = G_LIST_MODEL (self->store);
-  guint old_n = g_list_model_get_n_items (store);
-  g_autoptr (GHashTable) old_by_id = g_hash_table_new_full (g_direct_hash, g_direct_equal,
-                                                            NULL, g_object_unref);
-  g_autoptr (GPtrArray) old_items = g_ptr_array_new_full (old_n, g_object_unref);
-  guint start = 0, end = 0;
-
-  for (guint i = 0; i < old_n; i++)
-    {
-      CvnDirectoryItem *item = g_list_model_get_item (store, i);
-
-      g_ptr_array_add (old_items, item);
-      g_hash_table_insert (old_by_id, GSIZE_TO_POINTER (item->entry.id), g_object_ref (item));
-    }
-  for (guint i = 0; i < items->len; i++)
-    {
-      CvnDirectoryItem *item = g_ptr_array_index (items, i);
-      CvnDirectoryItem *old = g_hash_table_lookup (old_by_id,
-                                                   GSIZE_TO_POINTER (item->entry.id));
-
-      if (old != NULL && items_equal (old, item))
-        {
-          g_object_unref (item);
-          g_ptr_array_index (items, i) = g_object_ref (old);
-        }
-    }
-
-  while (start < old_n && start < items->len
-         && g_ptr_array_index (old_items, start) == g_ptr_array_index (items, start))
-    start++;
-  while (end < old_n - start && end < items->len - start
-         && g_ptr_array_index (old_items, old_n - 1 - end)
-              == g_ptr_array_index (items, items->len - 1 - end))
-    end++;
-  if (start + end < old_n || start + end < items->len)
-    g_list_store_splice (self->store, start, old_n - start - end, items->pdata + start,
-                         items->len - start - end);
 }
 
 static void
@@ -757,7 +719,7 @@ reload (CvnDirectoryView *self)
                                          stale_date));
   g_ptr_array_sort (items, compare_initial_order);
 
-  update_store (self, items);
+  cvn_column_update_store (self->store, items, item_id, items_equal);
   update_filter_choices (self, snapshot);
   refilter (self);
   selected = get_selected_item (self);
@@ -840,26 +802,13 @@ row_activated_cb (CvnDirectoryView *self,
 }
 
 static void
-undo_clicked_cb (AdwToast    *toast,
-                 CvnDocument *document)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (!cvn_document_undo (document, &error))
-    g_warning ("Could not undo: %s", error->message);
-}
-
-static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   CvnDirectoryView *self = CVN_DIRECTORY_VIEW (widget);
   CvnDirectoryItem *item = get_selected_item (self);
-  CvnDocument *document = cvn_window_get_document (self->window);
-  g_autoptr (GError) error = NULL;
   g_autofree char *label = NULL;
-  AdwToast *toast;
 
   if (item == NULL)
     return;
@@ -867,22 +816,8 @@ delete_action (GtkWidget  *widget,
   label = g_strdup_printf (item->entry.kind == CVN_DIRECTORY_NEED
                              ? _("Delete Need of %s in %s") : _("Delete Strength of %s in %s"),
                            item->holder_name, item->area_name);
-  if (!cvn_document_begin_edit (document, label, &error)
-      || !cvn_store_delete (document, "directory_entries", item->entry.id, &error)
-      || !cvn_document_commit_edit (document, &error))
-    {
-      if (cvn_document_in_edit (document))
-        cvn_document_rollback_edit (document);
-      cvn_window_show_error (self->window, _("Could Not Delete the Entry"), error);
-      return;
-    }
-
-  /* Deleting is one undoable step, so it needs no confirmation; the toast offers the way
-   * back at once. */
-  toast = adw_toast_new (_("Entry deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), document, 0);
-  cvn_window_add_toast (self->window, toast);
+  cvn_column_delete_record (self->window, "directory_entries", item->entry.id, label,
+                            _("Could Not Delete the Entry"), _("Entry deleted"));
 }
 
 static void
@@ -1259,7 +1194,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                CvnDirectoryView         *self)
 {
-  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "cvn-column"));
+  Column column = cvn_column_get_number (GTK_LIST_ITEM_FACTORY (factory));
   GtkWidget *child;
 
   if (column == COLUMN_SUPPORT)
@@ -1276,13 +1211,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
     }
   else
     {
-      child = gtk_label_new (NULL);
-      gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
       /* Long evidence and names are cut short in the table; the tooltip gives them whole. */
-      cvn_label_tooltip_when_ellipsized (GTK_LABEL (child));
-      gtk_label_set_xalign (GTK_LABEL (child), column_info[column].numeric ? 1.0 : 0.0);
-      if (column_info[column].numeric)
-        gtk_widget_add_css_class (child, "numeric");
+      child = cvn_column_new_label (column_info[column].numeric);
     }
   gtk_list_item_set_child (list_item, child);
 }
@@ -1292,7 +1222,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               CvnDirectoryView         *self)
 {
-  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "cvn-column"));
+  Column column = cvn_column_get_number (GTK_LIST_ITEM_FACTORY (factory));
   CvnDirectoryItem *item = gtk_list_item_get_item (list_item);
   const CvnDirectoryEntry *entry = &item->entry;
   GtkWidget *child = gtk_list_item_get_child (list_item);
@@ -1436,41 +1366,31 @@ compare_items_cb (gconstpointer a,
     result = g_utf8_collate (x->holder_name, y->holder_name);
   if (result == 0)
     result = x->entry.id < y->entry.id ? -1 : x->entry.id > y->entry.id;
-  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER
-                                                        : GTK_ORDERING_EQUAL;
+  return gtk_ordering_from_cmpfunc (result);
 }
 
 static void
 create_columns (CvnDirectoryView *self)
 {
+  static const CvnColumnCallbacks sorted = {
+    G_CALLBACK (setup_cell_cb), G_CALLBACK (bind_cell_cb), NULL, compare_items_cb,
+  };
+  /* The support column holds a link, which neither sorts nor needs widening. */
+  static const CvnColumnCallbacks unsorted = {
+    G_CALLBACK (setup_cell_cb), G_CALLBACK (bind_cell_cb), NULL, NULL,
+  };
+
   for (Column column = 0; column < N_COLUMNS; column++)
     {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       GtkColumnViewColumn *view_column;
 
-      g_object_set_data (G_OBJECT (factory), "cvn-column", GUINT_TO_POINTER (column));
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
-      view_column = gtk_column_view_column_new (column_info[column].title[0] != '\0'
-                                                  ? _(column_info[column].title) : "",
-                                                factory);
+      view_column = cvn_column_append (self->column_view, column, column_info[column].title,
+                                       column_info[column].fixed_width,
+                                       column != COLUMN_SUPPORT ? &sorted : &unsorted, self);
       gtk_column_view_column_set_resizable (view_column, column != COLUMN_SUPPORT);
-      if (column_info[column].fixed_width > 0)
-        gtk_column_view_column_set_fixed_width (view_column, column_info[column].fixed_width);
       if (column == COLUMN_EVIDENCE)
         gtk_column_view_column_set_expand (view_column, TRUE);
-      if (column != COLUMN_SUPPORT)
-        {
-          GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (compare_items_cb,
-                                                                 GUINT_TO_POINTER (column),
-                                                                 NULL));
-
-          gtk_column_view_column_set_sorter (view_column, sorter);
-          g_object_unref (sorter);
-        }
-      gtk_column_view_append_column (self->column_view, view_column);
       self->columns[column] = view_column;
-      g_object_unref (view_column);
     }
 }
 

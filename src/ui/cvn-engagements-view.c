@@ -12,7 +12,7 @@
 #include "config.h"
 
 #include "cvn-engagements-view.h"
-#include "cvn-label-tooltip.h"
+#include "cvn-column-util.h"
 
 #include "cvn-directory-view.h"
 #include "cvn-error-dialog.h"
@@ -249,10 +249,18 @@ compare_initial_order (gconstpointer a,
   return x->engagement.id > y->engagement.id ? -1 : x->engagement.id < y->engagement.id;
 }
 
-static gboolean
-items_equal (const CvnEngagementItem *a,
-             const CvnEngagementItem *b)
+static gint64
+item_id (gconstpointer item)
 {
+  return ((const CvnEngagementItem *) item)->engagement.id;
+}
+
+static gboolean
+items_equal (gconstpointer item_a,
+             gconstpointer item_b)
+{
+  const CvnEngagementItem *a = item_a;
+  const CvnEngagementItem *b = item_b;
   const CvnSupportEngagement *x = &a->engagement;
   const CvnSupportEngagement *y = &b->engagement;
 
@@ -266,53 +274,6 @@ items_equal (const CvnEngagementItem *a,
          && g_str_equal (a->provider_name, b->provider_name)
          && g_str_equal (a->recipient_name, b->recipient_name)
          && g_str_equal (a->area_name, b->area_name);
-}
-
-/* Replaces the store's items with @items, keeping the objects of engagements that did not
- * change and splicing only between the first and last difference, so that an edit rebinds a
- * row or two rather than the whole table. */
-static void
-update_store (CvnEngagementsView *self,
-              GPtrArray          *items)
-{
-  GListModel *store = G_LIST_MODEL (self->store);
-  guint old_n = g_list_model_get_n_items (store);
-  g_autoptr (GHashTable) old_by_id = g_hash_table_new_full (g_direct_hash, g_direct_equal,
-                                                            NULL, g_object_unref);
-  g_autoptr (GPtrArray) old_items = g_ptr_array_new_full (old_n, g_object_unref);
-  guint start = 0, end = 0;
-
-  for (guint i = 0; i < old_n; i++)
-    {
-      CvnEngagementItem *item = g_list_model_get_item (store, i);
-
-      g_ptr_array_add (old_items, item);
-      g_hash_table_insert (old_by_id, GSIZE_TO_POINTER (item->engagement.id),
-                           g_object_ref (item));
-    }
-  for (guint i = 0; i < items->len; i++)
-    {
-      CvnEngagementItem *item = g_ptr_array_index (items, i);
-      CvnEngagementItem *old = g_hash_table_lookup (old_by_id,
-                                                    GSIZE_TO_POINTER (item->engagement.id));
-
-      if (old != NULL && items_equal (old, item))
-        {
-          g_object_unref (item);
-          g_ptr_array_index (items, i) = g_object_ref (old);
-        }
-    }
-
-  while (start < old_n && start < items->len
-         && g_ptr_array_index (old_items, start) == g_ptr_array_index (items, start))
-    start++;
-  while (end < old_n - start && end < items->len - start
-         && g_ptr_array_index (old_items, old_n - 1 - end)
-              == g_ptr_array_index (items, items->len - 1 - end))
-    end++;
-  if (start + end < old_n || start + end < items->len)
-    g_list_store_splice (self->store, start, old_n - start - end, items->pdata + start,
-                         items->len - start - end);
 }
 
 static void
@@ -334,7 +295,7 @@ reload (CvnEngagementsView *self)
                                          &g_array_index (snapshot->support_engagements,
                                                          CvnSupportEngagement, i)));
   g_ptr_array_sort (items, compare_initial_order);
-  update_store (self, items);
+  cvn_column_update_store (self->store, items, item_id, items_equal);
   refilter (self);
 
   /* An edited engagement is a new row object; the selection follows it. */
@@ -662,43 +623,19 @@ row_activated_cb (CvnEngagementsView *self,
 }
 
 static void
-undo_clicked_cb (AdwToast    *toast,
-                 CvnDocument *document)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (!cvn_document_undo (document, &error))
-    g_warning ("Could not undo: %s", error->message);
-}
-
-static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   CvnEngagementsView *self = CVN_ENGAGEMENTS_VIEW (widget);
   CvnEngagementItem *item = get_selected_item (self);
-  CvnDocument *document = cvn_window_get_document (self->window);
-  g_autoptr (GError) error = NULL;
   g_autofree char *label = NULL;
-  AdwToast *toast;
 
   if (item == NULL)
     return;
   label = g_strdup_printf (_("Delete Support for %s"), item->recipient_name);
-  if (!cvn_document_begin_edit (document, label, &error)
-      || !cvn_store_delete (document, "support_engagements", item->engagement.id, &error)
-      || !cvn_document_commit_edit (document, &error))
-    {
-      if (cvn_document_in_edit (document))
-        cvn_document_rollback_edit (document);
-      cvn_window_show_error (self->window, _("Could Not Delete the Support"), error);
-      return;
-    }
-  toast = adw_toast_new (_("Support deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), document, 0);
-  cvn_window_add_toast (self->window, toast);
+  cvn_column_delete_record (self->window, "support_engagements", item->engagement.id, label,
+                            _("Could Not Delete the Support"), _("Support deleted"));
 }
 
 /* Cells -------------------------------------------------------------------------------- */
@@ -725,7 +662,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                CvnEngagementsView       *self)
 {
-  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "cvn-column"));
+  Column column = cvn_column_get_number (GTK_LIST_ITEM_FACTORY (factory));
   GtkWidget *child;
 
   if (column == COLUMN_STATUS)
@@ -740,14 +677,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
       g_signal_connect (child, "notify::selected", G_CALLBACK (status_selected_cb), self);
     }
   else
-    {
-      child = gtk_label_new (NULL);
-      gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
-      cvn_label_tooltip_when_ellipsized (GTK_LABEL (child));
-      gtk_label_set_xalign (GTK_LABEL (child), column == COLUMN_DAYS ? 1.0 : 0.0);
-      if (column == COLUMN_DAYS)
-        gtk_widget_add_css_class (child, "numeric");
-    }
+    child = cvn_column_new_label (column == COLUMN_DAYS);
   gtk_list_item_set_child (list_item, child);
 }
 
@@ -756,7 +686,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               CvnEngagementsView       *self)
 {
-  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "cvn-column"));
+  Column column = cvn_column_get_number (GTK_LIST_ITEM_FACTORY (factory));
   CvnEngagementItem *item = gtk_list_item_get_item (list_item);
   const CvnSupportEngagement *engagement = &item->engagement;
   GtkWidget *child = gtk_list_item_get_child (list_item);
@@ -867,35 +797,26 @@ compare_items_cb (gconstpointer a,
     }
   if (result == 0)
     result = p->id < q->id ? -1 : p->id > q->id;
-  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER
-                                                        : GTK_ORDERING_EQUAL;
+  return gtk_ordering_from_cmpfunc (result);
 }
 
 static void
 create_columns (CvnEngagementsView *self)
 {
+  static const CvnColumnCallbacks callbacks = {
+    G_CALLBACK (setup_cell_cb), G_CALLBACK (bind_cell_cb), G_CALLBACK (unbind_cell_cb),
+    compare_items_cb,
+  };
+
   for (Column column = 0; column < N_COLUMNS; column++)
     {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      GtkColumnViewColumn *view_column;
-      GtkSorter *sorter;
+      GtkColumnViewColumn *view_column = cvn_column_append (self->column_view, column,
+                                                            column_info[column].title,
+                                                            column_info[column].fixed_width,
+                                                            &callbacks, self);
 
-      g_object_set_data (G_OBJECT (factory), "cvn-column", GUINT_TO_POINTER (column));
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
-      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), self);
-      view_column = gtk_column_view_column_new (_(column_info[column].title), factory);
-      gtk_column_view_column_set_resizable (view_column, TRUE);
-      if (column_info[column].fixed_width > 0)
-        gtk_column_view_column_set_fixed_width (view_column, column_info[column].fixed_width);
       if (column == COLUMN_IMPACT)
         gtk_column_view_column_set_expand (view_column, TRUE);
-      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_items_cb, GUINT_TO_POINTER (column),
-                                                  NULL));
-      gtk_column_view_column_set_sorter (view_column, sorter);
-      g_object_unref (sorter);
-      gtk_column_view_append_column (self->column_view, view_column);
-      g_object_unref (view_column);
     }
 }
 

@@ -34,22 +34,6 @@
 /* Dragged outline rows carry this prefix, so that text dropped from elsewhere is refused. */
 #define DRAG_PREFIX "convenor-member:"
 
-/* The renderer's CvnObjectRef and the core's CvnEditObject are the same pair of kind and id;
- * the window speaks the first and the edits take the second. */
-static CvnEditObject *
-to_edit_objects (const CvnObjectRef *objects,
-                 guint               n_objects)
-{
-  CvnEditObject *copy = g_new0 (CvnEditObject, MAX (n_objects, 1));
-
-  for (guint i = 0; i < n_objects; i++)
-    {
-      copy[i].kind = objects[i].kind;
-      copy[i].id = objects[i].id;
-    }
-  return copy;
-}
-
 /* Undo and redo ---------------------------------------------------------------------------- */
 
 static char *
@@ -268,9 +252,8 @@ delete_now (CvnWindow          *self,
             guint               n_objects)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree CvnEditObject *edit_objects = to_edit_objects (objects, n_objects);
 
-  if (!cvn_edit_delete (self->document, edit_objects, n_objects, &error))
+  if (!cvn_edit_delete (self->document, objects, n_objects, &error))
     cvn_window_show_error (self, _("Could Not Delete"), error);
   else
     toast_edit (self);
@@ -292,7 +275,6 @@ cvn_window_delete_objects (CvnWindow          *self,
                            const CvnObjectRef *objects,
                            guint               n_objects)
 {
-  g_autofree CvnEditObject *edit_objects = NULL;
   g_autofree char *description = NULL;
   g_autofree char *heading = NULL;
   GArray *copy;
@@ -306,8 +288,7 @@ cvn_window_delete_objects (CvnWindow          *self,
 
   /* Nothing else refers to them: deleting loses nothing that undo cannot bring back at a
    * glance, so it happens at once, with Undo in the toast. */
-  edit_objects = to_edit_objects (objects, n_objects);
-  description = cvn_edit_describe_delete (self->document, edit_objects, n_objects);
+  description = cvn_edit_describe_delete (self->document, objects, n_objects);
   if (description == NULL)
     {
       delete_now (self, objects, n_objects);
@@ -377,15 +358,12 @@ cvn_window_add_to_group (CvnWindow          *self,
                          CvnRole             role)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree CvnEditObject *edit_objects = NULL;
   guint n_added;
 
   g_return_val_if_fail (CVN_IS_WINDOW (self), 0);
   g_return_val_if_fail (objects != NULL || n_objects == 0, 0);
 
-  edit_objects = to_edit_objects (objects, n_objects);
-  n_added = cvn_edit_add_to_group (self->document, edit_objects, n_objects, group_id, role,
-                                   &error);
+  n_added = cvn_edit_add_to_group (self->document, objects, n_objects, group_id, role, &error);
   if (error != NULL)
     cvn_window_show_error (self, _("Could Not Add to the Group"), error);
   else if (n_added == 0)
@@ -507,6 +485,35 @@ add_object_to_group_action (GtkWidget  *widget,
   choose_group_for (CVN_WINDOW (widget), objects);
 }
 
+/* An object chooser over the window's snapshot for a choice about one object, @subject_id (a
+ * group or a person), which chooser_subject() gives the "chosen" handler @chosen_cb back. The
+ * caller hides what may not be chosen, then presents it. */
+static CvnObjectChooser *
+new_chooser_about (CvnWindow      *self,
+                   gint64          subject_id,
+                   const char     *title,
+                   const char     *accept_label,
+                   CvnChooseKinds  kinds,
+                   gboolean        ask_role,
+                   const char     *description,
+                   GCallback       chosen_cb)
+{
+  CvnObjectChooser *chooser = cvn_object_chooser_new (GTK_WINDOW (self), title, accept_label,
+                                                      self->snapshot, kinds, ask_role);
+
+  cvn_object_chooser_set_description (chooser, description);
+  g_object_set_data_full (G_OBJECT (chooser), "cvn-subject",
+                          g_memdup2 (&subject_id, sizeof subject_id), g_free);
+  g_signal_connect_object (chooser, "chosen", chosen_cb, self, 0);
+  return chooser;
+}
+
+static gint64
+chooser_subject (CvnObjectChooser *chooser)
+{
+  return *(const gint64 *) g_object_get_data (G_OBJECT (chooser), "cvn-subject");
+}
+
 static void
 add_member_chosen_cb (CvnObjectChooser *chooser,
                       int               kind,
@@ -514,11 +521,10 @@ add_member_chosen_cb (CvnObjectChooser *chooser,
                       int               role,
                       CvnWindow        *self)
 {
-  const gint64 *group_id = g_object_get_data (G_OBJECT (chooser), "cvn-group");
   g_autoptr (GError) error = NULL;
 
-  if (cvn_edit_add_membership (self->document, *group_id, (CvnObjectKind) kind, id,
-                               (CvnRole) role, "", "", &error) == 0)
+  if (cvn_edit_add_membership (self->document, chooser_subject (chooser), (CvnObjectKind) kind,
+                               id, (CvnRole) role, "", "", &error) == 0)
     cvn_window_show_error (self, _("Could Not Add the Member"), error);
 }
 
@@ -538,11 +544,9 @@ add_member_action (GtkWidget  *widget,
     return;
   description = g_strdup_printf (_("Choose a school, a person or a group to add to %s."),
                                  group->name);
-  chooser = cvn_object_chooser_new (GTK_WINDOW (self), _("Add Member"), _("_Add"),
-                                    self->snapshot,
-                                    CVN_CHOOSE_SCHOOLS | CVN_CHOOSE_PEOPLE | CVN_CHOOSE_GROUPS,
-                                    TRUE);
-  cvn_object_chooser_set_description (chooser, description);
+  chooser = new_chooser_about (self, group_id, _("Add Member"), _("_Add"),
+                               CVN_CHOOSE_SCHOOLS | CVN_CHOOSE_PEOPLE | CVN_CHOOSE_GROUPS, TRUE,
+                               description, G_CALLBACK (add_member_chosen_cb));
   cvn_object_chooser_hide_object (chooser, CVN_OBJECT_GROUP, group_id);
   members = cvn_snapshot_get_members (self->snapshot, group_id, TRUE);
   for (guint i = 0; i < members->len; i++)
@@ -551,9 +555,6 @@ add_member_action (GtkWidget  *widget,
 
       cvn_object_chooser_hide_object (chooser, membership->member_kind, membership->member_id);
     }
-  g_object_set_data_full (G_OBJECT (chooser), "cvn-group",
-                          g_memdup2 (&group_id, sizeof group_id), g_free);
-  g_signal_connect_object (chooser, "chosen", G_CALLBACK (add_member_chosen_cb), self, 0);
   gtk_window_present (GTK_WINDOW (chooser));
 }
 
@@ -566,10 +567,9 @@ parent_chosen_cb (CvnObjectChooser *chooser,
                   int               role,
                   CvnWindow        *self)
 {
-  const gint64 *group_id = g_object_get_data (G_OBJECT (chooser), "cvn-group");
   g_autoptr (GError) error = NULL;
 
-  if (!cvn_edit_set_parent (self->document, *group_id, id, &error))
+  if (!cvn_edit_set_parent (self->document, chooser_subject (chooser), id, &error))
     cvn_window_show_error (self, _("Could Not Change What the Group Is Part Of"), error);
 }
 
@@ -604,9 +604,8 @@ choose_parent_action (GtkWidget  *widget,
     return;
   description = g_strdup_printf (_("Choose the group %s is part of: the alliance of a "
                                    "cluster, the board of a sub-group."), group->name);
-  chooser = cvn_object_chooser_new (GTK_WINDOW (self), _("Part Of"), _("_Choose"),
-                                    self->snapshot, CVN_CHOOSE_GROUPS, FALSE);
-  cvn_object_chooser_set_description (chooser, description);
+  chooser = new_chooser_about (self, group_id, _("Part Of"), _("_Choose"), CVN_CHOOSE_GROUPS,
+                               FALSE, description, G_CALLBACK (parent_chosen_cb));
   /* A group cannot be part of itself, nor of a group inside it. */
   for (guint i = 0; i < self->snapshot->groups->len; i++)
     {
@@ -615,9 +614,6 @@ choose_parent_action (GtkWidget  *widget,
       if (is_within (self->snapshot, other, group_id))
         cvn_object_chooser_hide_object (chooser, CVN_OBJECT_GROUP, other->id);
     }
-  g_object_set_data_full (G_OBJECT (chooser), "cvn-group",
-                          g_memdup2 (&group_id, sizeof group_id), g_free);
-  g_signal_connect_object (chooser, "chosen", G_CALLBACK (parent_chosen_cb), self, 0);
   gtk_window_present (GTK_WINDOW (chooser));
 }
 
@@ -628,10 +624,9 @@ school_chosen_cb (CvnObjectChooser *chooser,
                   int               role,
                   CvnWindow        *self)
 {
-  const gint64 *person_id = g_object_get_data (G_OBJECT (chooser), "cvn-person");
   g_autoptr (GError) error = NULL;
 
-  if (!cvn_edit_set_person_school (self->document, *person_id, id, &error))
+  if (!cvn_edit_set_person_school (self->document, chooser_subject (chooser), id, &error))
     cvn_window_show_error (self, _("Could Not Change the School"), error);
 }
 
@@ -649,14 +644,10 @@ choose_school_action (GtkWidget  *widget,
   if (person == NULL)
     return;
   description = g_strdup_printf (_("Choose the school %s works at."), person->name);
-  chooser = cvn_object_chooser_new (GTK_WINDOW (self), _("School"), _("_Choose"),
-                                    self->snapshot, CVN_CHOOSE_SCHOOLS, FALSE);
-  cvn_object_chooser_set_description (chooser, description);
+  chooser = new_chooser_about (self, person_id, _("School"), _("_Choose"), CVN_CHOOSE_SCHOOLS,
+                               FALSE, description, G_CALLBACK (school_chosen_cb));
   if (person->establishment_id != 0)
     cvn_object_chooser_hide_object (chooser, CVN_OBJECT_ESTABLISHMENT, person->establishment_id);
-  g_object_set_data_full (G_OBJECT (chooser), "cvn-person",
-                          g_memdup2 (&person_id, sizeof person_id), g_free);
-  g_signal_connect_object (chooser, "chosen", G_CALLBACK (school_chosen_cb), self, 0);
   gtk_window_present (GTK_WINDOW (chooser));
 }
 

@@ -44,6 +44,7 @@
 #include "cvn-directory.h"
 #include "cvn-document.h"
 #include "cvn-store.h"
+#include "test-util.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -62,30 +63,6 @@ typedef struct
   gint64 a1_need, pat_maths, sam_maths, c1_need, lee_maths, d1_need, a2_phonics_need;
   gint64 a2_early_years, kim_early_years_need;
 } Fixture;
-
-static gint64
-fixture_group (CvnDocument *doc,
-               const char  *name,
-               const char  *kind,
-               int          tier,
-               gint64       parent)
-{
-  CvnGroup group;
-  g_autoptr (GError) error = NULL;
-  gint64 id;
-
-  cvn_group_init (&group);
-  g_free (group.name);
-  group.name = g_strdup (name);
-  g_free (group.kind);
-  group.kind = g_strdup (kind);
-  group.tier = tier;
-  group.parent_id = parent;
-  id = cvn_store_insert_group (doc, &group, &error);
-  g_assert_no_error (error);
-  cvn_group_clear (&group);
-  return id;
-}
 
 static gint64
 fixture_school (CvnDocument *doc,
@@ -148,45 +125,38 @@ fixture_member (CvnDocument *doc,
                 const char  *from,
                 const char  *until)
 {
-  CvnMembership membership = { 0 };
+  cvn_test_add_membership (doc, group, CVN_OBJECT_ESTABLISHMENT, school, CVN_ROLE_MEMBER, from,
+                           until);
+}
+
+/* The id of the row that @sql, a query with one parameter, finds for @key. */
+static gint64
+fixture_find_id (CvnDocument *doc,
+                 const char  *sql,
+                 const char  *key)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GError) error = NULL;
 
-  membership.group_id = group;
-  membership.member_kind = CVN_OBJECT_ESTABLISHMENT;
-  membership.member_id = school;
-  membership.role = CVN_ROLE_MEMBER;
-  membership.from_date = (char *) from;
-  membership.until_date = (char *) until;
-  cvn_store_insert_membership (doc, &membership, &error);
+  stmt = cvn_document_prepare (doc, sql, &error);
   g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
 }
 
 static gint64
 fixture_designation_type (CvnDocument *doc,
                           const char  *code)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GError) error = NULL;
-
-  stmt = cvn_document_prepare (doc, "SELECT id FROM designation_types WHERE code = ?1", &error);
-  g_assert_no_error (error);
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
+  return fixture_find_id (doc, "SELECT id FROM designation_types WHERE code = ?1", code);
 }
 
 static gint64
 fixture_area (CvnDocument *doc,
               const char  *name)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GError) error = NULL;
-
-  stmt = cvn_document_prepare (doc, "SELECT id FROM expertise_areas WHERE name = ?1", &error);
-  g_assert_no_error (error);
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
+  return fixture_find_id (doc, "SELECT id FROM expertise_areas WHERE name = ?1", name);
 }
 
 static void
@@ -281,14 +251,14 @@ fixture_build (CvnDocument *doc,
   g_assert_no_error (error);
 
   g_assert_true (cvn_document_begin_edit (doc, "Build the fixture", &error));
-  f->board = fixture_group (doc, "Borough Board", "board", 3, 0);
-  f->north = fixture_group (doc, "North Alliance", "alliance", 2, f->board);
-  f->south = fixture_group (doc, "South Alliance", "alliance", 2, f->board);
-  f->sub_group = fixture_group (doc, "Inclusion Sub-group", "sub-group", 3, f->board);
-  f->north1 = fixture_group (doc, "North Cluster 1", "cluster", 1, f->north);
-  f->north2 = fixture_group (doc, "North Cluster 2", "cluster", 1, f->north);
-  f->south1 = fixture_group (doc, "South Cluster", "cluster", 1, f->south);
-  f->maths_hub = fixture_group (doc, "Maths Hub Group", "hub", 0, 0);
+  f->board = cvn_test_add_group (doc, "Borough Board", "board", 3, 0);
+  f->north = cvn_test_add_group (doc, "North Alliance", "alliance", 2, f->board);
+  f->south = cvn_test_add_group (doc, "South Alliance", "alliance", 2, f->board);
+  f->sub_group = cvn_test_add_group (doc, "Inclusion Sub-group", "sub-group", 3, f->board);
+  f->north1 = cvn_test_add_group (doc, "North Cluster 1", "cluster", 1, f->north);
+  f->north2 = cvn_test_add_group (doc, "North Cluster 2", "cluster", 1, f->north);
+  f->south1 = cvn_test_add_group (doc, "South Cluster", "cluster", 1, f->south);
+  f->maths_hub = cvn_test_add_group (doc, "Maths Hub Group", "hub", 0, 0);
 
   f->a1 = fixture_school (doc, "A1 Primary", 100001, 400000, 300000, "Oak Trust", "", TRUE);
   f->a2 = fixture_school (doc, "A2 Primary", 100002, 401000, 300000, "", "", TRUE);
@@ -369,30 +339,14 @@ fixture_build (CvnDocument *doc,
   g_assert_no_error (error);
 }
 
-/* A path in the test case's own directory (G_TEST_OPTION_ISOLATE_DIRS gives each case one,
- * removed afterwards), so parallel tests never meet in /tmp. */
-static G_GNUC_UNUSED char *
-fixture_path (const char *name)
-{
-  const char *dir = g_get_user_cache_dir ();
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  return g_build_filename (dir, name, NULL);
-}
-
 /* A new document in the test's temporary directory. */
 static G_GNUC_UNUSED CvnDocument *
 fixture_create (const char *name,
                 Fixture    *f,
                 gboolean    with_entries)
 {
-  g_autofree char *path = fixture_path (name);
-  g_autoptr (GError) error = NULL;
-  CvnDocument *doc;
+  CvnDocument *doc = cvn_test_new_document (name);
 
-  g_unlink (path);
-  doc = cvn_document_create (path, &error);
-  g_assert_no_error (error);
   fixture_build (doc, f, with_entries);
   return doc;
 }

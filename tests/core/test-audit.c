@@ -12,7 +12,6 @@
 
 #include "directory-fixture.h"
 
-#include <sys/wait.h>
 
 typedef struct
 {
@@ -86,7 +85,7 @@ ids_are (GArray *ids,
 static void
 test_seed (void)
 {
-  g_autofree char *path = fixture_path ("seed.convenor");
+  g_autofree char *path = cvn_test_temp_path ("seed.convenor");
   g_autoptr (CvnDocument) doc = NULL;
   g_autoptr (CvnSnapshot) snapshot = NULL;
   g_autoptr (GError) error = NULL;
@@ -436,7 +435,7 @@ test_stale_months (AuditTest    *t,
 static void
 test_sparse_ids (void)
 {
-  g_autofree char *path = fixture_path ("sparse.convenor");
+  g_autofree char *path = cvn_test_temp_path ("sparse.convenor");
   g_autoptr (CvnDocument) doc = NULL;
   g_autoptr (CvnSnapshot) snapshot = NULL;
   g_autoptr (CvnAudit) audit = NULL;
@@ -453,8 +452,8 @@ test_sparse_ids (void)
                                          "INSERT INTO people (id, name, establishment_id) VALUES "
                                          "(9000000, 'Far Person', 7000000)", &error));
   g_assert_no_error (error);
-  alliance = fixture_group (doc, "Alliance", "alliance", 2, 0);
-  cluster = fixture_group (doc, "Cluster", "cluster", 1, alliance);
+  alliance = cvn_test_add_group (doc, "Alliance", "alliance", 2, 0);
+  cluster = cvn_test_add_group (doc, "Cluster", "cluster", 1, alliance);
   fixture_member (doc, cluster, 7000000, "", "");
   fixture_entry (doc, CVN_OBJECT_ESTABLISHMENT, 7000000, reading, CVN_DIRECTORY_STRENGTH, 5, "",
                  CVN_QA_SELF_DECLARED, "");
@@ -474,31 +473,6 @@ test_sparse_ids (void)
 }
 
 /* The command line ------------------------------------------------------------------------ */
-
-static int
-run_cli (const char * const *args,
-         char              **out_stdout,
-         char              **out_stderr)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  g_auto (GStrv) envp = NULL;
-  const char *cli = g_getenv ("CONVENOR_CLI");
-  int status = 0;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  /* Untranslated messages and a decimal point, whatever the machine's locale. */
-  envp = g_environ_setenv (g_get_environ (), "LC_ALL", "C.UTF-8", TRUE);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                               out_stdout, out_stderr, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
-}
 
 static void
 assert_one_line (const char *text,
@@ -538,12 +512,12 @@ test_cli_audit (AuditTest    *t,
         g_string_append_printf (expected, "%s\t0/0\t0/0\t0/0\n", name);
     }
 
-  g_assert_cmpint (run_cli ((const char *[]) { "audit", path, NULL }, &out, &err), ==, 0);
+  g_assert_cmpint (cvn_test_run_cli (&out, &err, "audit", path, NULL), ==, 0);
   g_assert_cmpstr (out, ==, expected->str);
   g_assert_cmpstr (err, ==, "");
 
-  g_assert_cmpint (run_cli ((const char *[]) { "audit", path, "--group", "North Alliance",
-                                               NULL }, &out2, &err2), ==, 0);
+  g_assert_cmpint (cvn_test_run_cli (&out2, &err2, "audit", path, "--group", "North Alliance",
+                                     NULL), ==, 0);
   g_assert_true (g_str_has_prefix (out2, "area\tNorth Cluster 1\tNorth Cluster 2\n"
                                          "reading\t7/1\t5/0\n"
                                          "phonics\t0/1\t0/0\n"
@@ -552,8 +526,7 @@ test_cli_audit (AuditTest    *t,
 
   /* The lists come after the matrix; which entries are stale depends on the real today, so
    * only the date-independent findings are checked exactly. */
-  g_assert_cmpint (run_cli ((const char *[]) { "audit", path, "--lists", NULL }, &out3, &err3),
-                   ==, 0);
+  g_assert_cmpint (cvn_test_run_cli (&out3, &err3, "audit", path, "--lists", NULL), ==, 0);
   g_assert_true (g_str_has_prefix (out3, expected->str));
   g_assert_nonnull (strstr (out3, "\nLIST\tunmet-need\tschool\tA2 Primary\tphonics\thigh\n"));
   g_assert_nonnull (strstr (out3, "\nLIST\tunmet-need\tperson\tKim Adeyemi\tearly years\t\n"));
@@ -564,12 +537,12 @@ test_cli_audit (AuditTest    *t,
   g_assert_nonnull (strstr (out3, "\nLIST\tvulnerable-unsupported\tschool\tC1 Primary\t\t"
                                   "vulnerable\n"));
 
-  g_assert_cmpint (run_cli ((const char *[]) { "audit", path, "--group", "Atlantis", NULL },
-                            &out4, &err4), ==, 1);
+  g_assert_cmpint (cvn_test_run_cli (&out4, &err4, "audit", path, "--group", "Atlantis", NULL),
+                   ==, 1);
   assert_one_line (err4, "Atlantis");
   g_assert_cmpstr (out4, ==, "");
 
-  g_assert_cmpint (run_cli ((const char *[]) { "audit", "--help", NULL }, &out5, &err5), ==, 0);
+  g_assert_cmpint (cvn_test_run_cli (&out5, &err5, "audit", "--help", NULL), ==, 0);
   g_assert_nonnull (strstr (out5, "--lists"));
   g_assert_nonnull (strstr (out5, "LIST<TAB>KIND"));
 }
@@ -586,8 +559,8 @@ test_cli_broker (AuditTest    *t,
   g_autofree char *out5 = NULL, *err5 = NULL;
   g_autofree char *out6 = NULL, *err6 = NULL;
 
-  g_assert_cmpint (run_cli ((const char *[]) { "broker", path, "--school", "A1 Primary",
-                                               "--area", "reading", NULL }, &out, &err), ==, 0);
+  g_assert_cmpint (cvn_test_run_cli (&out, &err, "broker", path, "--school", "A1 Primary", "--area",
+                                     "reading", NULL), ==, 0);
   g_assert_cmpstr (out, ==,
                    "rank\tprovider\tprovider_kind\tremaining_days\tqa_status\tdistance_km\treason\n"
                    "1\tA2 Primary\tschool\t6\tself-declared\t1.0\t"
@@ -602,30 +575,28 @@ test_cli_broker (AuditTest    *t,
   g_assert_cmpstr (err, ==, "");
 
   /* By URN, and an unknown distance printed as an empty field. */
-  g_assert_cmpint (run_cli ((const char *[]) { "broker", path, "--school", "100006",
-                                               "--area", "Reading", "--limit", "1", NULL },
-                            &out2, &err2), ==, 0);
+  g_assert_cmpint (cvn_test_run_cli (&out2, &err2, "broker", path, "--school", "100006", "--area",
+                                     "Reading", "--limit", "1", NULL), ==, 0);
   g_assert_cmpstr (out2, ==,
                    "rank\tprovider\tprovider_kind\tremaining_days\tqa_status\tdistance_km\treason\n"
                    "1\tB1 Primary\tschool\t10\tquality-assured\t\t"
                    "same cluster, quality-assured, 10 days left, distance unknown\n");
 
-  g_assert_cmpint (run_cli ((const char *[]) { "broker", path, "--school", "Nowhere School",
-                                               "--area", "reading", NULL }, &out3, &err3), ==, 1);
+  g_assert_cmpint (cvn_test_run_cli (&out3, &err3, "broker", path, "--school", "Nowhere School",
+                                     "--area", "reading", NULL), ==, 1);
   assert_one_line (err3, "Nowhere School");
-  g_assert_cmpint (run_cli ((const char *[]) { "broker", path, "--school", "A1 Primary",
-                                               "--area", "knitting", NULL }, &out4, &err4), ==, 1);
+  g_assert_cmpint (cvn_test_run_cli (&out4, &err4, "broker", path, "--school", "A1 Primary",
+                                     "--area", "knitting", NULL), ==, 1);
   assert_one_line (err4, "knitting");
 
   /* Recording proposes the support; its days then count against the provider's offer. */
-  g_assert_cmpint (run_cli ((const char *[]) { "broker", path, "--school", "A1 Primary",
-                                               "--area", "reading", "--record", "1", "--days",
-                                               "2", NULL }, &out5, &err5), ==, 0);
+  g_assert_cmpint (cvn_test_run_cli (&out5, &err5, "broker", path, "--school", "A1 Primary",
+                                     "--area", "reading", "--record", "1", "--days", "2", NULL),
+                   ==, 0);
   g_assert_cmpstr (out5, ==, out);
   g_assert_nonnull (strstr (err5, "A2 Primary"));
-  g_assert_cmpint (run_cli ((const char *[]) { "broker", path, "--school", "A1 Primary",
-                                               "--area", "reading", "--limit", "1", NULL },
-                            &out6, &err6), ==, 0);
+  g_assert_cmpint (cvn_test_run_cli (&out6, &err6, "broker", path, "--school", "A1 Primary",
+                                     "--area", "reading", "--limit", "1", NULL), ==, 0);
   g_assert_nonnull (strstr (out6, "\n1\tA2 Primary\tschool\t4\t"));
 }
 

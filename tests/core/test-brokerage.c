@@ -199,7 +199,7 @@ test_exclusions (BrokerTest   *t,
 static void
 test_distance_orders_equals (void)
 {
-  g_autofree char *path = fixture_path ("distance.convenor");
+  g_autofree char *path = cvn_test_temp_path ("distance.convenor");
   g_autoptr (CvnDocument) doc = NULL;
   g_autoptr (CvnSnapshot) snapshot = NULL;
   g_autoptr (GPtrArray) candidates = NULL;

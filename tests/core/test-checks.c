@@ -12,13 +12,13 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "cvn-checks.h"
 #include "cvn-document.h"
 #include "cvn-sample.h"
 #include "cvn-snapshot.h"
 #include "cvn-store.h"
+#include "test-util.h"
 
 #define TODAY "2024-03-01"
 
@@ -125,35 +125,13 @@ add_group (Fixture    *f,
 }
 
 static void
-add_member_dated (Fixture       *f,
-                  gint64         group_id,
-                  CvnObjectKind  kind,
-                  gint64         member_id,
-                  CvnRole        role,
-                  const char    *from_date,
-                  const char    *until_date)
-{
-  g_autoptr (GError) error = NULL;
-  CvnMembership membership = { 0 };
-
-  membership.group_id = group_id;
-  membership.member_kind = kind;
-  membership.member_id = member_id;
-  membership.role = role;
-  membership.from_date = (char *) from_date;
-  membership.until_date = (char *) until_date;
-  g_assert_cmpint (cvn_store_insert_membership (f->doc, &membership, &error), >, 0);
-  g_assert_no_error (error);
-}
-
-static void
 add_member (Fixture       *f,
             gint64         group_id,
             CvnObjectKind  kind,
             gint64         member_id,
             CvnRole        role)
 {
-  add_member_dated (f, group_id, kind, member_id, role, "", "");
+  cvn_test_add_membership (f->doc, group_id, kind, member_id, role, "", "");
 }
 
 static void
@@ -255,11 +233,9 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("cvn-checks-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = cvn_test_make_dir ();
   f->path = g_build_filename (f->dir, "test.convenor", NULL);
-  f->doc = cvn_document_create (f->path, &error);
-  g_assert_no_error (error);
+  f->doc = cvn_test_create_document (f->path);
   cvn_check_settings_init (&f->settings);
   g_assert_true (cvn_document_begin_edit (f->doc, "Test", &error));
   g_assert_no_error (error);
@@ -269,27 +245,13 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_document (const char *path)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   if (f->doc != NULL && cvn_document_in_edit (f->doc))
     cvn_document_rollback_edit (f->doc);
   g_clear_object (&f->doc);
-  remove_document (f->path);
-  g_rmdir (f->dir);
+  cvn_test_remove_tree (f->dir);
   cvn_check_settings_clear (&f->settings);
   g_free (f->path);
   g_free (f->dir);
@@ -398,11 +360,11 @@ test_school_unclustered (Fixture       *f,
 
   add_school (f, "Oakfield Primary");
   left = add_school (f, "Leaver Primary");
-  add_member_dated (f, f->cluster, CVN_OBJECT_ESTABLISHMENT, left, CVN_ROLE_MEMBER,
-                    "2020-09-01", "2023-08-31");
+  cvn_test_add_membership (f->doc, f->cluster, CVN_OBJECT_ESTABLISHMENT, left, CVN_ROLE_MEMBER,
+                           "2020-09-01", "2023-08-31");
   future = add_school (f, "Newcomer Primary");
-  add_member_dated (f, f->cluster, CVN_OBJECT_ESTABLISHMENT, future, CVN_ROLE_MEMBER,
-                    "2024-09-01", "");
+  cvn_test_add_membership (f->doc, f->cluster, CVN_OBJECT_ESTABLISHMENT, future, CVN_ROLE_MEMBER,
+                           "2024-09-01", "");
   networked = add_school (f, "Network Only Primary");
   add_school_member (f, network, networked);
   in_closed = add_school (f, "Closed Cluster Primary");
@@ -421,9 +383,9 @@ test_school_unclustered (Fixture       *f,
   add_school_full (f, "Shut Primary", "primary", "", "", "", FALSE);
   add_school_full (f, "Independent Primary", "primary", "", "", "Chose to stay independent",
                    TRUE);
-  add_member_dated (f, f->cluster, CVN_OBJECT_ESTABLISHMENT,
-                    add_school (f, "Current Primary"), CVN_ROLE_MEMBER, "2023-09-01",
-                    "2024-08-31");
+  cvn_test_add_membership (f->doc, f->cluster, CVN_OBJECT_ESTABLISHMENT,
+                           add_school (f, "Current Primary"), CVN_ROLE_MEMBER, "2023-09-01",
+                           "2024-08-31");
 
   findings = run_checks (f);
   message = assert_finding (findings, CVN_CHECK_SCHOOL_UNCLUSTERED, CVN_OBJECT_ESTABLISHMENT,
@@ -545,8 +507,8 @@ test_alliance_on_board_ways (Fixture       *f,
   add_member (f, f->board, CVN_OBJECT_GROUP, under_sub, CVN_ROLE_MEMBER);
   /* A board membership that ended does not count. */
   add_person_member (f, not_on, old_leader, CVN_ROLE_MEMBER);
-  add_member_dated (f, f->board, CVN_OBJECT_PERSON, old_leader, CVN_ROLE_MEMBER, "2019-01-01",
-                    "2023-12-31");
+  cvn_test_add_membership (f->doc, f->board, CVN_OBJECT_PERSON, old_leader, CVN_ROLE_MEMBER,
+                           "2019-01-01", "2023-12-31");
   findings = run_checks (f);
 
   g_assert_null (find_finding (findings, CVN_CHECK_ALLIANCE_NOT_ON_BOARD, "Group Alliance"));
@@ -882,8 +844,8 @@ test_school_overcommitted (Fixture       *f,
       if (i < 5)
         add_school_member (f, network, f->schools[1]);
       else
-        add_member_dated (f, network, CVN_OBJECT_ESTABLISHMENT, f->schools[1],
-                          CVN_ROLE_MEMBER, "2020-01-01", "2022-12-31");
+        cvn_test_add_membership (f->doc, network, CVN_OBJECT_ESTABLISHMENT, f->schools[1],
+                                 CVN_ROLE_MEMBER, "2020-01-01", "2022-12-31");
     }
   findings = run_checks (f);
 
@@ -919,8 +881,8 @@ test_chair_overload (Fixture       *f,
       if (i < 3)
         add_person_member (f, forum, steady, CVN_ROLE_CHAIR);
       else
-        add_member_dated (f, forum, CVN_OBJECT_PERSON, steady, CVN_ROLE_CHAIR, "2019-01-01",
-                          "2023-07-31");
+        cvn_test_add_membership (f->doc, forum, CVN_OBJECT_PERSON, steady, CVN_ROLE_CHAIR,
+                                 "2019-01-01", "2023-07-31");
       /* Being an ordinary member of many groups is no burden the check counts. */
       add_person_member (f, forum, f->lead, CVN_ROLE_MEMBER);
     }
@@ -1193,7 +1155,7 @@ test_sample_gaps (Fixture       *f,
     }
   g_assert_cmpuint (findings->len, ==, 4);
   g_clear_object (&sample);
-  remove_document (path);
+  cvn_test_remove_document (path);
 }
 
 /* convenor-cli check */
@@ -1215,36 +1177,6 @@ cli_result_clear (CliResult *result)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliResult, cli_result_clear)
 
 static void
-run_cli (CliResult  *result,
-         const char *first,
-         ...)
-{
-  const char *cli = g_getenv ("CONVENOR_CLI");
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  int wait_status = 0;
-  va_list args;
-
-  if (cli == NULL)
-    {
-      g_test_skip ("CONVENOR_CLI is not set");
-      return;
-    }
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &result->out, &result->err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  result->status = WEXITSTATUS (wait_status);
-}
-
-static void
 test_cli_output (Fixture       *f,
                  gconstpointer  data)
 {
@@ -1263,9 +1195,7 @@ test_cli_output (Fixture       *f,
   g_assert_true (cvn_document_commit_edit (f->doc, &error));
   g_assert_no_error (error);
 
-  run_cli (&plain, "check", f->path, NULL);
-  if (g_test_failed () || plain.out == NULL)
-    return;
+  plain.status = cvn_test_run_cli (&plain.out, &plain.err, "check", f->path, NULL);
   g_assert_cmpint (plain.status, ==, 0);
   g_assert_cmpstr (plain.err, ==, "");
   g_assert_true (g_str_has_suffix (plain.out, "\n"));
@@ -1316,7 +1246,8 @@ test_cli_output (Fixture       *f,
                    "vulnerable-unsupported\tschool\tRisky Primary\tRisky Primary is in risk "
                    "category “Category 4” but has no active or agreed support");
 
-  run_cli (&strict, "check", "--fail-on-findings", f->path, NULL);
+  strict.status = cvn_test_run_cli (&strict.out, &strict.err, "check", "--fail-on-findings",
+                                    f->path, NULL);
   g_assert_cmpint (strict.status, ==, 1);
   g_assert_cmpstr (strict.out, ==, plain.out);
 }
@@ -1329,9 +1260,8 @@ test_cli_clean (Fixture       *f,
   g_autoptr (GError) error = NULL;
 
   g_assert_true (cvn_document_commit_edit (f->doc, &error));
-  run_cli (&result, "check", "--fail-on-findings", f->path, NULL);
-  if (result.out == NULL)
-    return;
+  result.status = cvn_test_run_cli (&result.out, &result.err, "check", "--fail-on-findings",
+                                    f->path, NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpstr (result.out, ==, "");
 }
@@ -1347,9 +1277,7 @@ test_cli_settings (Fixture       *f,
   g_assert_true (cvn_document_set_setting (f->doc, "checks.cluster-size-min", "5", &error));
   g_assert_true (cvn_document_commit_edit (f->doc, &error));
   g_assert_no_error (error);
-  run_cli (&result, "check", f->path, NULL);
-  if (result.out == NULL)
-    return;
+  result.status = cvn_test_run_cli (&result.out, &result.err, "check", f->path, NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpstr (result.out, ==,
                    "group-size\tgroup\tNorth Cluster\tNorth Cluster has 4 schools, fewer than "
@@ -1370,21 +1298,20 @@ test_cli_bad_file (Fixture       *f,
   g_assert_true (g_file_set_contents (text, "not a database at all\n", -1, &error));
   g_assert_no_error (error);
 
-  run_cli (&garbage, "check", text, NULL);
-  if (garbage.out == NULL)
-    return;
+  garbage.status = cvn_test_run_cli (&garbage.out, &garbage.err, "check", text, NULL);
   g_assert_cmpint (garbage.status, !=, 0);
   g_assert_cmpstr (garbage.out, ==, "");
   g_assert_nonnull (strstr (garbage.err, "notes.convenor"));
   g_assert_nonnull (strchr (garbage.err, '\n'));
   g_assert_cmpstr (strchr (garbage.err, '\n'), ==, "\n");
 
-  run_cli (&missing, "check", "--fail-on-findings", absent, NULL);
+  missing.status = cvn_test_run_cli (&missing.out, &missing.err, "check", "--fail-on-findings",
+                                     absent, NULL);
   g_assert_cmpint (missing.status, ==, 2);
   g_assert_nonnull (strstr (missing.err, "absent.convenor"));
   g_assert_cmpstr (strchr (missing.err, '\n'), ==, "\n");
 
-  run_cli (&usage, "check", NULL);
+  usage.status = cvn_test_run_cli (&usage.out, &usage.err, "check", NULL);
   g_assert_cmpint (usage.status, ==, 2);
   g_remove (text);
 }

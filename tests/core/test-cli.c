@@ -7,35 +7,12 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "test-util.h"
+
 
 /* Each run writes its files into a fresh directory of its own. */
 static char *test_dir;
 
-
-/* Runs convenor-cli with @args; returns its exit status and output. */
-static int
-run_cli (const char * const *args,
-         char              **out_stdout,
-         char              **out_stderr)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  const char *cli = g_getenv ("CONVENOR_CLI");
-  int status = 0;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               out_stdout, out_stderr, &status, &error));
-  g_assert_no_error (error);
-  if (WIFEXITED (status))
-    return WEXITSTATUS (status);
-  return -1;
-}
 
 static void
 test_version_and_help (void)
@@ -44,14 +21,14 @@ test_version_and_help (void)
   g_autofree char *out2 = NULL, *err2 = NULL;
   g_autofree char *out3 = NULL, *err3 = NULL;
 
-  g_assert_cmpint (run_cli ((const char *[]) { "--version", NULL }, &out, &err), ==, 0);
+  g_assert_cmpint (cvn_test_run_cli (&out, &err, "--version", NULL), ==, 0);
   g_assert_cmpstr (out, ==, "convenor-cli " PACKAGE_VERSION "\n");
 
-  g_assert_cmpint (run_cli ((const char *[]) { "--help", NULL }, &out2, &err2), ==, 0);
+  g_assert_cmpint (cvn_test_run_cli (&out2, &err2, "--help", NULL), ==, 0);
   g_assert_nonnull (strstr (out2, "info FILE"));
   g_assert_nonnull (strstr (out2, "new-sample OUT.convenor"));
 
-  g_assert_cmpint (run_cli ((const char *[]) { "frobnicate", NULL }, &out3, &err3), !=, 0);
+  g_assert_cmpint (cvn_test_run_cli (&out3, &err3, "frobnicate", NULL), !=, 0);
   g_assert_nonnull (strstr (err3, "frobnicate"));
 }
 
@@ -64,8 +41,8 @@ test_info_sample (void)
   g_auto (GStrv) lines = NULL;
   g_autoptr (GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  g_assert_cmpint (run_cli ((const char *[]) { "new-sample", path, NULL }, &out, &err), ==, 0);
-  g_assert_cmpint (run_cli ((const char *[]) { "info", path, NULL }, &out2, &err2), ==, 0);
+  g_assert_cmpint (cvn_test_run_cli (&out, &err, "new-sample", path, NULL), ==, 0);
+  g_assert_cmpint (cvn_test_run_cli (&out2, &err2, "info", path, NULL), ==, 0);
 
   /* Every line is NAME<TAB>COUNT. */
   lines = g_strsplit (out2, "\n", -1);
@@ -92,7 +69,7 @@ test_info_sample (void)
   {
     g_autofree char *out3 = NULL, *err3 = NULL;
 
-    g_assert_cmpint (run_cli ((const char *[]) { "new-sample", path, NULL }, &out3, &err3), !=, 0);
+    g_assert_cmpint (cvn_test_run_cli (&out3, &err3, "new-sample", path, NULL), !=, 0);
     g_assert_nonnull (strstr (err3, path));
   }
 }
@@ -107,17 +84,17 @@ test_bad_input (void)
   g_autofree char *out3 = NULL, *err3 = NULL;
 
   g_assert_true (g_file_set_contents (path, "Minutes of the board\n", -1, NULL));
-  g_assert_cmpint (run_cli ((const char *[]) { "info", path, NULL }, &out, &err), ==, 1);
+  g_assert_cmpint (cvn_test_run_cli (&out, &err, "info", path, NULL), ==, 1);
   g_assert_cmpstr (out, ==, "");
   /* One line, naming the file. */
   g_assert_nonnull (strstr (err, path));
   g_assert_nonnull (strstr (err, "not a Convenor document"));
   g_assert_cmpuint (strchr (err, '\n') - err, ==, strlen (err) - 1);
 
-  g_assert_cmpint (run_cli ((const char *[]) { "info", missing, NULL }, &out2, &err2), ==, 1);
+  g_assert_cmpint (cvn_test_run_cli (&out2, &err2, "info", missing, NULL), ==, 1);
   g_assert_nonnull (strstr (err2, missing));
 
-  g_assert_cmpint (run_cli ((const char *[]) { "info", NULL }, &out3, &err3), !=, 0);
+  g_assert_cmpint (cvn_test_run_cli (&out3, &err3, "info", NULL), !=, 0);
 }
 
 int

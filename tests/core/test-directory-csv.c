@@ -11,7 +11,6 @@
 
 #include "directory-fixture.h"
 
-#include <sys/wait.h>
 
 static char *
 export_string (CvnDocument *doc)
@@ -52,7 +51,7 @@ test_round_trip (void)
   g_autofree char *first = export_string (full);
   g_autofree char *second = NULL;
   g_autofree char *third = NULL;
-  g_autofree char *path = fixture_path ("directory.csv");
+  g_autofree char *path = cvn_test_temp_path ("directory.csv");
   g_autofree char *from_file = NULL;
   CvnDirectoryCsvResult result = { 0 };
 
@@ -233,38 +232,13 @@ test_refuse_unmatched (void)
 
 /* The command line ------------------------------------------------------------------------ */
 
-static int
-run_cli (const char * const *args,
-         char              **out_stdout,
-         char              **out_stderr)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  g_auto (GStrv) envp = NULL;
-  const char *cli = g_getenv ("CONVENOR_CLI");
-  int status = 0;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  /* Untranslated messages and a decimal point, whatever the machine's locale. */
-  envp = g_environ_setenv (g_get_environ (), "LC_ALL", "C.UTF-8", TRUE);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                               out_stdout, out_stderr, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
-}
-
 static void
 test_cli (void)
 {
   Fixture f1, f2;
   g_autoptr (CvnDocument) full = fixture_create ("cli-full.convenor", &f1, TRUE);
   g_autoptr (CvnDocument) empty = fixture_create ("cli-empty.convenor", &f2, FALSE);
-  g_autofree char *csv = fixture_path ("cli-directory.csv");
+  g_autofree char *csv = cvn_test_temp_path ("cli-directory.csv");
   g_autofree char *unmatched = g_test_build_filename (G_TEST_DIST, "data", "directory",
                                                       "unmatched.csv", NULL);
   g_autofree char *expected = export_string (full);
@@ -276,21 +250,21 @@ test_cli (void)
   const char *full_path = cvn_document_get_path (full);
   const char *empty_path = cvn_document_get_path (empty);
 
-  g_assert_cmpint (run_cli ((const char *[]) { "export-directory", full_path, "--to", csv, NULL },
-                            &out, &err), ==, 0);
+  g_assert_cmpint (cvn_test_run_cli (&out, &err, "export-directory", full_path, "--to", csv, NULL),
+                   ==, 0);
   g_assert_cmpstr (err, ==, "");
   g_assert_true (g_file_get_contents (csv, &written, NULL, NULL));
   g_assert_cmpstr (written, ==, expected);
 
-  g_assert_cmpint (run_cli ((const char *[]) { "import-directory", empty_path, csv, NULL },
-                            &out2, &err2), ==, 0);
+  g_assert_cmpint (cvn_test_run_cli (&out2, &err2, "import-directory", empty_path, csv, NULL),
+                   ==, 0);
   g_assert_cmpstr (out2, ==, "added\t16\nupdated\t0\n");
   imported = export_string (empty);
   g_assert_cmpstr (imported, ==, expected);
 
   /* Refused: one line naming the file and the lines, nothing changed. */
-  g_assert_cmpint (run_cli ((const char *[]) { "import-directory", empty_path, unmatched, NULL },
-                            &out3, &err3), ==, 1);
+  g_assert_cmpint (cvn_test_run_cli (&out3, &err3, "import-directory", empty_path, unmatched, NULL),
+                   ==, 1);
   g_assert_cmpstr (out3, ==, "");
   g_assert_true (g_str_has_prefix (err3, "convenor-cli: unmatched.csv: nothing imported"));
   g_assert_nonnull (strstr (err3, "line 3"));

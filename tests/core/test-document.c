@@ -11,6 +11,7 @@
 #include "cvn-schema.h"
 #include "cvn-snapshot.h"
 #include "cvn-store.h"
+#include "test-util.h"
 
 
 /* Each run writes its files into a fresh directory of its own. */
@@ -26,14 +27,8 @@ static CvnDocument *
 create_document (const char *name)
 {
   g_autofree char *path = temp_path (name);
-  g_autoptr (GError) error = NULL;
-  CvnDocument *doc;
 
-  g_remove (path);
-  doc = cvn_document_create (path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  return doc;
+  return cvn_test_create_document (path);
 }
 
 
@@ -378,23 +373,12 @@ test_rollback (void)
   g_assert_cmpint (count_rows (doc, "groups"), ==, 0);
 }
 
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
-  return g_bytes_new_take (contents, length);
-}
-
 /* Tries to open @path, expecting @code, and checks the file was not changed. */
 static void
 assert_refused (const char *path,
                 int         code)
 {
-  g_autoptr (GBytes) before = read_bytes (path);
+  g_autoptr (GBytes) before = cvn_test_read_bytes (path);
   g_autoptr (GBytes) after = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (CvnDocument) doc = cvn_document_open (path, &error);
@@ -403,7 +387,7 @@ assert_refused (const char *path,
   g_assert_null (doc);
   g_assert_error (error, CVN_DOCUMENT_ERROR, code);
   g_assert_nonnull (strstr (error->message, path));
-  after = read_bytes (path);
+  after = cvn_test_read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 }
@@ -513,7 +497,7 @@ test_create_refuses_existing (void)
   g_assert_null (doc);
   g_assert_error (error, CVN_DOCUMENT_ERROR, CVN_DOCUMENT_ERROR_EXISTS);
   {
-    g_autoptr (GBytes) bytes = read_bytes (path);
+    g_autoptr (GBytes) bytes = cvn_test_read_bytes (path);
 
     g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "keep me", 7);
   }

@@ -10,40 +10,12 @@
 #include "cvn-sample.h"
 #include "cvn-snapshot.h"
 #include "cvn-store.h"
+#include "test-util.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
 
-typedef struct
-{
-  char        *directory;
-  char        *path;
-  CvnDocument *doc;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  g_autoptr (GError) error = NULL;
-
-  fixture->directory = g_dir_make_tmp ("convenor-edits-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->directory, "edits.convenor", NULL);
-  fixture->doc = cvn_document_create (fixture->path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  g_clear_object (&fixture->doc);
-  g_remove (fixture->path);
-  g_rmdir (fixture->directory);
-  g_free (fixture->path);
-  g_free (fixture->directory);
-}
+typedef CvnTestDocument Fixture;
 
 static gint64
 count (CvnDocument *doc,
@@ -178,7 +150,7 @@ test_memberships (Fixture       *fixture,
   g_autoptr (GPtrArray) current = NULL;
   g_autoptr (GPtrArray) all = NULL;
   g_autofree char *today = cvn_today ();
-  CvnEditObject both[2];
+  CvnObjectRef both[2];
   gint64 cluster3, cluster4, school, other, membership;
 
   cluster3 = cvn_edit_create_group (fixture->doc, "Cluster 3", "cluster", 1, 0, &error);
@@ -240,8 +212,8 @@ test_memberships (Fixture       *fixture,
   g_clear_error (&error);
 
   /* Adding two schools is one step; one already a member is left alone. */
-  both[0] = (CvnEditObject) { CVN_OBJECT_ESTABLISHMENT, school };
-  both[1] = (CvnEditObject) { CVN_OBJECT_ESTABLISHMENT, other };
+  both[0] = (CvnObjectRef) { CVN_OBJECT_ESTABLISHMENT, school };
+  both[1] = (CvnObjectRef) { CVN_OBJECT_ESTABLISHMENT, other };
   g_assert_cmpuint (cvn_edit_add_to_group (fixture->doc, both, 2, cluster4, CVN_ROLE_MEMBER,
                                            &error), ==, 2);
   g_assert_cmpstr (cvn_document_get_undo_label (fixture->doc), ==, "Add 2 schools to Cluster 4");
@@ -257,13 +229,13 @@ test_delete_cascade (Fixture       *fixture,
   g_autoptr (GError) error = NULL;
   g_autoptr (CvnDocument) sample = NULL;
   g_autoptr (CvnSnapshot) snapshot = NULL;
-  g_autofree char *path = g_build_filename (fixture->directory, "sample.convenor", NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, "sample.convenor", NULL);
   g_autofree char *description = NULL;
   g_autofree char *expected = NULL;
   const CvnGroup *cluster = NULL;
   g_autoptr (GPtrArray) members = NULL;
   gint64 n_groups, n_memberships;
-  CvnEditObject ref;
+  CvnObjectRef ref;
 
   sample = cvn_sample_create (path, &error);
   g_assert_no_error (error);
@@ -285,7 +257,7 @@ test_delete_cascade (Fixture       *fixture,
     expected = g_strdup_printf ("Deleting %s also removes %u memberships.", cluster->name, n);
   }
 
-  ref = (CvnEditObject) { CVN_OBJECT_GROUP, cluster->id };
+  ref = (CvnObjectRef) { CVN_OBJECT_GROUP, cluster->id };
   description = cvn_edit_describe_delete (sample, &ref, 1);
   g_assert_cmpstr (description, ==, expected);
 
@@ -309,14 +281,13 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add ("/cvn/edits/create-and-rename", Fixture, NULL, fixture_set_up,
-              test_create_and_rename, fixture_tear_down);
-  g_test_add ("/cvn/edits/parent-cycle", Fixture, NULL, fixture_set_up, test_parent_cycle,
-              fixture_tear_down);
-  g_test_add ("/cvn/edits/memberships", Fixture, NULL, fixture_set_up, test_memberships,
-              fixture_tear_down);
-  g_test_add ("/cvn/edits/delete-cascade", Fixture, NULL, fixture_set_up, test_delete_cascade,
-              fixture_tear_down);
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, cvn_test_document_set_up, func, cvn_test_document_tear_down)
+  ADD ("/cvn/edits/create-and-rename", test_create_and_rename);
+  ADD ("/cvn/edits/parent-cycle", test_parent_cycle);
+  ADD ("/cvn/edits/memberships", test_memberships);
+  ADD ("/cvn/edits/delete-cascade", test_delete_cascade);
+#undef ADD
 
   return g_test_run ();
 }

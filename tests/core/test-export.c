@@ -12,58 +12,26 @@
 #include "config.h"
 
 #include <cairo.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "cvn-page.h"
 #include "cvn-report-pdf.h"
 #include "cvn-reports.h"
 #include "cvn-sample.h"
 #include "cvn-snapshot.h"
+#include "test-util.h"
 
-typedef struct
-{
-  char        *dir;
-  char        *path;
-  CvnDocument *doc;
-  CvnSnapshot *snapshot;   /* as the command line sees it: today is the real today */
-} Fixture;
+typedef CvnTestDocument Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("cvn-export-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "kingsmere.convenor", NULL);
-  f->doc = cvn_sample_create (f->path, &error);
-  g_assert_no_error (error);
-  f->snapshot = cvn_snapshot_load (f->doc, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autoptr (GDir) handle = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  g_clear_pointer (&f->snapshot, cvn_snapshot_free);
-  g_clear_object (&f->doc);
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (f->dir, name, NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  cvn_test_document_set_up_sample (f, data);
+  /* The snapshot as the command line sees it: today is the real today. */
+  cvn_snapshot_free (f->snapshot);
+  f->snapshot = cvn_test_load (f->doc);
 }
 
 static char *
@@ -95,46 +63,10 @@ have_tools (void)
   return TRUE;
 }
 
-/* Runs @argv (searched in PATH); returns the exit status and, if asked, the output. */
-static int
-run (const char * const *argv,
-     char              **out,
-     char              **err)
-{
-  g_autoptr (GError) error = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               out, err, &status, &error));
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
-
-/* Runs convenor-cli with a NULL-terminated list of arguments. */
-static int
-run_cli (char **out,
-         char **err,
-         ...)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  const char *cli = g_getenv ("CONVENOR_CLI");
-  const char *arg;
-  va_list args;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
-  va_start (args, err);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  return run ((const char * const *) argv->pdata, out, err);
-}
-
 #define CLI_OK(...) \
   G_STMT_START { \
     g_autofree char *cli_out_ = NULL, *cli_err_ = NULL; \
-    int cli_status_ = run_cli (&cli_out_, &cli_err_, __VA_ARGS__, NULL); \
+    int cli_status_ = cvn_test_run_cli (&cli_out_, &cli_err_, __VA_ARGS__, NULL); \
     if (cli_status_ != 0) \
       g_error ("convenor-cli failed (%d): %s", cli_status_, cli_err_); \
   } G_STMT_END
@@ -148,7 +80,7 @@ pdf_info (const char *path,
   g_autofree char *out = NULL;
   g_auto (GStrv) lines = NULL;
 
-  g_assert_cmpint (run ((const char *[]) { "pdfinfo", path, NULL }, &out, NULL), ==, 0);
+  g_assert_cmpint (cvn_test_spawn ((const char *[]) { "pdfinfo", path, NULL }, &out, NULL), ==, 0);
   *pages = 0;
   *page_size = NULL;
   lines = g_strsplit (out, "\n", -1);
@@ -204,7 +136,7 @@ pdf_text_full (const char *path,
   g_ptr_array_add (argv, (gpointer) path);
   g_ptr_array_add (argv, (gpointer) "-");
   g_ptr_array_add (argv, NULL);
-  g_assert_cmpint (run ((const char * const *) argv->pdata, &out, NULL), ==, 0);
+  g_assert_cmpint (cvn_test_spawn ((const char * const *) argv->pdata, &out, NULL), ==, 0);
   return g_regex_replace_literal (space, out, -1, 0, " ", 0, NULL);
 }
 
@@ -378,8 +310,8 @@ test_poster (Fixture       *f,
 
   if (!have_tools ())
     return;
-  g_assert_cmpint (run_cli (&out, &err, "export", f->path, "--view", "structure", "--tiles",
-                            "2x2", "--to", pdf, NULL), ==, 0);
+  g_assert_cmpint (cvn_test_run_cli (&out, &err, "export", f->path, "--view", "structure",
+                                     "--tiles", "2x2", "--to", pdf, NULL), ==, 0);
   g_assert_true (g_str_has_prefix (out, pdf));
   g_assert_cmpstr (out + strlen (pdf), ==, "\n");
   assert_pdf (pdf, 4, A4_PORTRAIT);
@@ -503,8 +435,8 @@ test_group (Fixture       *f,
   g_assert_nonnull (strstr (text, "Ashworth Learning Community"));
   g_assert_null (strstr (text, "Wexcombe Cluster"));
 
-  g_assert_cmpint (run_cli (&out, &err, "export", f->path, "--view", "map", "--group",
-                            "Atlantis Alliance", "--to", pdf, NULL), ==, 1);
+  g_assert_cmpint (cvn_test_run_cli (&out, &err, "export", f->path, "--view", "map", "--group",
+                                     "Atlantis Alliance", "--to", pdf, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "Atlantis Alliance"));
 }
 
@@ -527,12 +459,12 @@ test_svg (Fixture       *f,
       int width, height;
 
       CLI_OK ("export", f->path, "--view", view, "--to", svg);
-      g_assert_cmpint (run ((const char *[]) { "xmllint", "--noout", svg, NULL }, NULL, NULL),
-                       ==, 0);
+      g_assert_cmpint (cvn_test_spawn ((const char *[]) { "xmllint", "--noout", svg, NULL }, NULL,
+                                       NULL), ==, 0);
       g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
       g_assert_nonnull (strstr (contents, "width=\"595.276pt\""));
-      g_assert_cmpint (run ((const char *[]) { "rsvg-convert", svg, "-o", png, NULL },
-                            NULL, NULL), ==, 0);
+      g_assert_cmpint (cvn_test_spawn ((const char *[]) { "rsvg-convert", svg, "-o", png, NULL },
+                                       NULL, NULL), ==, 0);
       png_size (png, &width, &height);
       /* librsvg draws at 96 dpi: 595.276 pt is 793.7 px. */
       g_assert_cmpint (width, ==, 794);
@@ -566,8 +498,8 @@ test_png (Fixture       *f,
   g_assert_cmpint (width, ==, (int) round (1190.55 / 72 * 100));
   g_assert_cmpint (height, ==, (int) round (841.89 / 72 * 100));
 
-  g_assert_cmpint (run_cli (&out, &err, "export", f->path, "--view", "structure", "--tiles",
-                            "2x1", "--dpi", "72", "--to", tiles, NULL), ==, 0);
+  g_assert_cmpint (cvn_test_run_cli (&out, &err, "export", f->path, "--view", "structure",
+                                     "--tiles", "2x1", "--dpi", "72", "--to", tiles, NULL), ==, 0);
   expected = g_strdup_printf ("%s\n%s\n", tile1, tile2);
   g_assert_cmpstr (out, ==, expected);
   png_size (tile2, &width, &height);
@@ -795,8 +727,8 @@ test_pager (Fixture       *f,
         g_assert_nonnull (strstr (text, "A group with a great many members (continued)"));
     }
 
-  g_assert_cmpint (run ((const char *[]) { "pdftotext", "-bbox", pdf, "-", NULL }, &bbox,
-                        NULL), ==, 0);
+  g_assert_cmpint (cvn_test_spawn ((const char *[]) { "pdftotext", "-bbox", pdf, "-", NULL }, &bbox,
+                                   NULL), ==, 0);
   g_regex_match (words, bbox, 0, &match);
   while (g_match_info_matches (match))
     {
@@ -855,8 +787,8 @@ test_errors (Fixture       *f,
       for (guint j = 0; cases[i].args[j] != NULL || j == 1; j++)
         g_ptr_array_add (argv, j == 1 ? f->path : (gpointer) cases[i].args[j]);
       g_ptr_array_add (argv, NULL);
-      g_assert_cmpint (run ((const char * const *) argv->pdata, &out, &err), ==,
-                       cases[i].status);
+      g_assert_cmpint (cvn_test_spawn ((const char * const *) argv->pdata, &out, &err),
+                       ==, cases[i].status);
       if (strstr (err, cases[i].needle) == NULL)
         g_error ("case %u: “%s” not in: %s", i, cases[i].needle, err);
     }
@@ -866,8 +798,8 @@ test_errors (Fixture       *f,
     g_autofree char *pdf = out_path (f, "x.pdf");
     g_autofree char *out = NULL, *err = NULL;
 
-    g_assert_cmpint (run_cli (&out, &err, "export", missing, "--view", "map", "--to", pdf,
-                              NULL), ==, 1);
+    g_assert_cmpint (cvn_test_run_cli (&out, &err, "export", missing, "--view", "map", "--to", pdf,
+                                       NULL), ==, 1);
     g_assert_nonnull (strstr (err, "missing.convenor"));
   }
 }
@@ -879,7 +811,7 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, cvn_test_document_tear_down)
 
   g_test_add_func ("/cvn/export/paper", test_paper);
   ADD ("/cvn/export/views-pdf", test_views_pdf);

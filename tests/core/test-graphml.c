@@ -15,12 +15,12 @@
 #include "cvn-snapshot.h"
 #include "cvn-store.h"
 #include "cvn-xml-safe.h"
+#include "test-util.h"
 
 #include <glib/gstdio.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 #include <string.h>
-#include <sys/wait.h>
 
 /* The partnership of the round-trip tests:
  *
@@ -39,34 +39,6 @@ typedef struct
   gint64 pat, lee;
 } Partnership;
 
-static char *
-temp_path (const char *name)
-{
-  const char *dir = g_get_user_cache_dir ();
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  return g_build_filename (dir, name, NULL);
-}
-
-static char *
-fixture (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", "xml", name, NULL);
-}
-
-static CvnDocument *
-new_document (const char *name)
-{
-  g_autofree char *path = temp_path (name);
-  g_autoptr (GError) error = NULL;
-  CvnDocument *doc;
-
-  g_unlink (path);
-  doc = cvn_document_create (path, &error);
-  g_assert_no_error (error);
-  return doc;
-}
-
 static gint64
 add_group (CvnDocument *doc,
            const char  *name,
@@ -74,23 +46,10 @@ add_group (CvnDocument *doc,
            int          tier,
            gint64       parent)
 {
-  g_autoptr (GError) error = NULL;
-  CvnGroup group;
-  gint64 id;
+  g_autofree char *purpose = g_strdup_printf ("The %s's purpose, with <markup> & \"quotes\"",
+                                              name);
 
-  cvn_group_init (&group);
-  g_free (group.name);
-  group.name = g_strdup (name);
-  g_free (group.kind);
-  group.kind = g_strdup (kind);
-  group.tier = tier;
-  group.parent_id = parent;
-  g_free (group.purpose);
-  group.purpose = g_strdup_printf ("The %s's purpose, with <markup> & \"quotes\"", name);
-  id = cvn_store_insert_group (doc, &group, &error);
-  g_assert_no_error (error);
-  cvn_group_clear (&group);
-  return id;
+  return cvn_test_add_group_with_purpose (doc, name, kind, tier, parent, purpose);
 }
 
 static gint64
@@ -125,27 +84,11 @@ add_school (CvnDocument *doc,
   return id;
 }
 
-static void
-add_membership (CvnDocument   *doc,
-                gint64         group,
-                CvnObjectKind  kind,
-                gint64         member,
-                CvnRole        role,
-                const char    *from_date,
-                const char    *until_date)
-{
-  g_autoptr (GError) error = NULL;
-  CvnMembership m = { 0, group, kind, member, role, (char *) from_date, (char *) until_date };
-
-  g_assert_cmpint (cvn_store_insert_membership (doc, &m, &error), >, 0);
-  g_assert_no_error (error);
-}
-
 static CvnDocument *
 create_partnership (const char  *name,
                     Partnership *p)
 {
-  CvnDocument *doc = new_document (name);
+  CvnDocument *doc = cvn_test_new_document (name);
   g_autoptr (GError) error = NULL;
 
   g_assert_true (cvn_document_begin_edit (doc, "Build", &error));
@@ -174,20 +117,20 @@ create_partnership (const char  *name,
     g_assert_no_error (error);
   }
 
-  add_membership (doc, p->aire, CVN_OBJECT_ESTABLISHMENT, p->a, CVN_ROLE_MEMBER, "", "");
-  add_membership (doc, p->aire, CVN_OBJECT_ESTABLISHMENT, p->b, CVN_ROLE_CHAIR, "2024-09-01",
-                  "");
-  add_membership (doc, p->calder, CVN_OBJECT_ESTABLISHMENT, p->b, CVN_ROLE_MEMBER, "", "");
-  add_membership (doc, p->calder, CVN_OBJECT_ESTABLISHMENT, p->c, CVN_ROLE_MEMBER, "", "");
-  add_membership (doc, p->calder, CVN_OBJECT_ESTABLISHMENT, p->f, CVN_ROLE_MEMBER,
-                  "2015-09-01", "2020-08-31");
-  add_membership (doc, p->hub, CVN_OBJECT_ESTABLISHMENT, p->a, CVN_ROLE_LEAD_HEAD, "", "");
-  add_membership (doc, p->hub, CVN_OBJECT_ESTABLISHMENT, p->e, CVN_ROLE_MEMBER, "", "");
-  add_membership (doc, p->hub, CVN_OBJECT_ESTABLISHMENT, p->f, CVN_ROLE_MEMBER, "", "");
-  add_membership (doc, p->committee, CVN_OBJECT_PERSON, p->pat, CVN_ROLE_CHAIR, "", "");
-  add_membership (doc, p->board, CVN_OBJECT_PERSON, p->lee, CVN_ROLE_OBSERVER, "", "");
-  add_membership (doc, p->committee, CVN_OBJECT_GROUP, p->aire, CVN_ROLE_REPRESENTATIVE, "",
-                  "");
+  cvn_test_add_membership (doc, p->aire, CVN_OBJECT_ESTABLISHMENT, p->a, CVN_ROLE_MEMBER, "", "");
+  cvn_test_add_membership (doc, p->aire, CVN_OBJECT_ESTABLISHMENT, p->b, CVN_ROLE_CHAIR,
+                           "2024-09-01", "");
+  cvn_test_add_membership (doc, p->calder, CVN_OBJECT_ESTABLISHMENT, p->b, CVN_ROLE_MEMBER, "", "");
+  cvn_test_add_membership (doc, p->calder, CVN_OBJECT_ESTABLISHMENT, p->c, CVN_ROLE_MEMBER, "", "");
+  cvn_test_add_membership (doc, p->calder, CVN_OBJECT_ESTABLISHMENT, p->f, CVN_ROLE_MEMBER,
+                           "2015-09-01", "2020-08-31");
+  cvn_test_add_membership (doc, p->hub, CVN_OBJECT_ESTABLISHMENT, p->a, CVN_ROLE_LEAD_HEAD, "", "");
+  cvn_test_add_membership (doc, p->hub, CVN_OBJECT_ESTABLISHMENT, p->e, CVN_ROLE_MEMBER, "", "");
+  cvn_test_add_membership (doc, p->hub, CVN_OBJECT_ESTABLISHMENT, p->f, CVN_ROLE_MEMBER, "", "");
+  cvn_test_add_membership (doc, p->committee, CVN_OBJECT_PERSON, p->pat, CVN_ROLE_CHAIR, "", "");
+  cvn_test_add_membership (doc, p->board, CVN_OBJECT_PERSON, p->lee, CVN_ROLE_OBSERVER, "", "");
+  cvn_test_add_membership (doc, p->committee, CVN_OBJECT_GROUP, p->aire, CVN_ROLE_REPRESENTATIVE,
+                           "", "");
 
   g_assert_true (cvn_store_set_position (doc, "structure", CVN_OBJECT_ESTABLISHMENT, p->a,
                                          120.5, 40.25, TRUE, &error));
@@ -196,13 +139,6 @@ create_partnership (const char  *name,
   g_assert_true (cvn_document_commit_edit (doc, &error));
   g_assert_no_error (error);
   return doc;
-}
-
-static int
-compare_lines (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(char * const *) a, *(char * const *) b);
 }
 
 /* Everything GraphML carries, by name rather than id, one sorted line per fact. */
@@ -289,7 +225,7 @@ describe (CvnDocument *doc,
                                                sqlite3_column_double (stmt, 4)));
     }
 
-  g_ptr_array_sort (lines, compare_lines);
+  g_ptr_array_sort (lines, cvn_test_compare_strings);
   for (guint i = 0; i < lines->len; i++)
     g_string_append_printf (text, "%s\n", (const char *) g_ptr_array_index (lines, i));
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -329,7 +265,7 @@ assert_round_trip (CvnDocument *doc,
                    const char  *copy_name)
 {
   g_autofree char *exported = export_string (doc, flat, hide_people);
-  g_autoptr (CvnDocument) copy = new_document (copy_name);
+  g_autoptr (CvnDocument) copy = cvn_test_new_document (copy_name);
   g_autoptr (CvnGraphmlSummary) summary = import_string (copy, "export.graphml", exported);
   g_autofree char *expected = describe (doc, !hide_people);
   g_autofree char *actual = describe (copy, !hide_people);
@@ -416,7 +352,7 @@ test_round_trip_flat (void)
 static void
 test_round_trip_sample (void)
 {
-  g_autofree char *path = temp_path ("sample.convenor");
+  g_autofree char *path = cvn_test_temp_path ("sample.convenor");
   g_autoptr (CvnDocument) doc = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -509,7 +445,7 @@ test_nesting_rule (void)
 static void
 test_deep_chain (void)
 {
-  g_autoptr (CvnDocument) doc = new_document ("chain.convenor");
+  g_autoptr (CvnDocument) doc = cvn_test_new_document ("chain.convenor");
   g_autoptr (GString) graphml = g_string_new ("<graphml xmlns='http://graphml.graphdrawing.org/"
                                               "xmlns'><key id='k' for='node' "
                                               "attr.name='kind'/><key id='r' for='edge' "
@@ -533,7 +469,7 @@ test_deep_chain (void)
   g_assert_cmpuint (summary->parents_set, ==, 199);
 
   exported = export_string (doc, FALSE, FALSE);
-  copy = new_document ("chain-copy.convenor");
+  copy = cvn_test_new_document ("chain-copy.convenor");
   copied = import_string (copy, "export.graphml", exported);
   g_assert_cmpuint (copied->parents_set, ==, 199);
   expected = describe (doc, TRUE);
@@ -556,7 +492,7 @@ test_flat_validates (void)
 {
   Partnership p;
   g_autoptr (CvnDocument) doc = create_partnership ("validate.convenor", &p);
-  g_autofree char *out = temp_path ("flat.graphml");
+  g_autofree char *out = cvn_test_temp_path ("flat.graphml");
   g_autofree char *schema = NULL;
   g_autofree char *xmllint = g_find_program_in_path ("xmllint");
   g_autofree char *err = NULL;
@@ -624,8 +560,8 @@ test_networkx_reads_exports (void)
   Partnership p;
   g_autoptr (CvnDocument) doc = create_partnership ("networkx.convenor", &p);
   g_autofree char *python = find_networkx_python ();
-  g_autofree char *nested = temp_path ("networkx-nested.graphml");
-  g_autofree char *flat = temp_path ("networkx-flat.graphml");
+  g_autofree char *nested = cvn_test_temp_path ("networkx-nested.graphml");
+  g_autofree char *flat = cvn_test_temp_path ("networkx-flat.graphml");
   g_autoptr (GError) error = NULL;
   CvnGraphmlExportOptions nested_options = { FALSE, FALSE, NULL };
   CvnGraphmlExportOptions flat_options = { TRUE, FALSE, NULL };
@@ -667,8 +603,8 @@ test_networkx_reads_exports (void)
 static void
 test_import_yed_like (void)
 {
-  g_autoptr (CvnDocument) doc = new_document ("yed.convenor");
-  g_autofree char *path = fixture ("yed-like.graphml");
+  g_autoptr (CvnDocument) doc = cvn_test_new_document ("yed.convenor");
+  g_autofree char *path = cvn_test_data_path ("xml", "yed-like.graphml");
   g_autoptr (GError) error = NULL;
   g_autoptr (CvnGraphmlSummary) summary = NULL;
   g_autoptr (CvnSnapshot) s = NULL;
@@ -742,8 +678,8 @@ test_import_yed_like (void)
 static void
 test_import_gephi_like (void)
 {
-  g_autoptr (CvnDocument) doc = new_document ("gephi.convenor");
-  g_autofree char *path = fixture ("gephi-like.graphml");
+  g_autoptr (CvnDocument) doc = cvn_test_new_document ("gephi.convenor");
+  g_autofree char *path = cvn_test_data_path ("xml", "gephi-like.graphml");
   g_autoptr (GError) error = NULL;
   g_autoptr (CvnGraphmlSummary) summary = NULL;
   g_autoptr (CvnGraphmlSummary) again = NULL;
@@ -827,8 +763,8 @@ test_import_gephi_like (void)
 static void
 test_import_cytoscape_like (void)
 {
-  g_autoptr (CvnDocument) doc = new_document ("cytoscape.convenor");
-  g_autofree char *path = fixture ("cytoscape-like.graphml");
+  g_autoptr (CvnDocument) doc = cvn_test_new_document ("cytoscape.convenor");
+  g_autofree char *path = cvn_test_data_path ("xml", "cytoscape-like.graphml");
   g_autoptr (GError) error = NULL;
   g_autoptr (CvnGraphmlSummary) summary = NULL;
   g_autoptr (CvnSnapshot) s = NULL;
@@ -881,7 +817,7 @@ test_import_real_files (void)
     g_autofree char *path = g_build_filename (dir, "graphml",
                                               "yed_3.23.2__yEdExtended__nested_groups_3_levels"
                                               ".graphml", NULL);
-    g_autoptr (CvnDocument) doc = new_document ("real-yed.convenor");
+    g_autoptr (CvnDocument) doc = cvn_test_new_document ("real-yed.convenor");
     g_autoptr (CvnGraphmlSummary) summary = cvn_graphml_import (doc, path, NULL, &error);
     g_autoptr (CvnSnapshot) s = NULL;
     const CvnGroup *outer = NULL, *inner = NULL;
@@ -912,7 +848,7 @@ test_import_real_files (void)
   /* igraph: labels from a `label` key, numeric weights on edges between schools. */
   {
     g_autofree char *path = g_build_filename (dir, "graphml", "igraph__wa1.graphml", NULL);
-    g_autoptr (CvnDocument) doc = new_document ("real-igraph.convenor");
+    g_autoptr (CvnDocument) doc = cvn_test_new_document ("real-igraph.convenor");
     g_autoptr (CvnGraphmlSummary) summary = cvn_graphml_import (doc, path, NULL, &error);
     g_autoptr (CvnSnapshot) s = NULL;
 
@@ -928,7 +864,7 @@ test_import_real_files (void)
   {
     g_autofree char *path = g_build_filename (dir, "graphml",
                                               "networkx__opcendo_network.graphml", NULL);
-    g_autoptr (CvnDocument) doc = new_document ("real-networkx.convenor");
+    g_autoptr (CvnDocument) doc = cvn_test_new_document ("real-networkx.convenor");
     g_autoptr (CvnGraphmlSummary) summary = cvn_graphml_import (doc, path, NULL, &error);
     g_autoptr (CvnSnapshot) s = NULL;
 
@@ -953,8 +889,8 @@ assert_refused (const char *name,
                 int         code,
                 const char *expected)
 {
-  g_autoptr (CvnDocument) doc = new_document ("hostile.convenor");
-  g_autofree char *path = fixture (name);
+  g_autoptr (CvnDocument) doc = cvn_test_new_document ("hostile.convenor");
+  g_autofree char *path = cvn_test_data_path ("xml", name);
   g_autoptr (GError) error = NULL;
   g_autoptr (CvnGraphmlSummary) summary = NULL;
   guint64 revision = cvn_document_get_revision (doc);
@@ -1012,7 +948,7 @@ test_semantic_errors (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr (CvnDocument) doc = new_document ("semantic.convenor");
+      g_autoptr (CvnDocument) doc = cvn_test_new_document ("semantic.convenor");
       g_autoptr (GError) error = NULL;
       g_autoptr (CvnGraphmlSummary) summary = NULL;
 
@@ -1027,25 +963,13 @@ test_semantic_errors (void)
     }
 }
 
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  char *data = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &data, &length, &error));
-  g_assert_no_error (error);
-  return g_bytes_new_take (data, length);
-}
-
 /* The import fails at its last edge, after creating a group, two schools and a membership:
  * the rollback leaves not a byte of the file changed. */
 static void
 test_failed_import_leaves_file_unchanged (void)
 {
-  g_autofree char *path = temp_path ("unchanged.convenor");
-  g_autofree char *bad = fixture ("bad-role.graphml");
+  g_autofree char *path = cvn_test_temp_path ("unchanged.convenor");
+  g_autofree char *bad = cvn_test_data_path ("xml", "bad-role.graphml");
   g_autoptr (GBytes) before = NULL;
   g_autoptr (GBytes) after = NULL;
   g_autoptr (GError) error = NULL;
@@ -1054,7 +978,7 @@ test_failed_import_leaves_file_unchanged (void)
   {
     g_autoptr (CvnDocument) doc = create_partnership ("unchanged.convenor", &p);
   }
-  before = read_bytes (path);
+  before = cvn_test_read_bytes (path);
 
   {
     g_autoptr (CvnDocument) doc = cvn_document_open (path, &error);
@@ -1071,59 +995,35 @@ test_failed_import_leaves_file_unchanged (void)
     g_assert_false (cvn_document_can_undo (doc));
     g_assert_cmpint (cvn_store_count (doc, "groups", NULL), ==, 6);
   }
-  after = read_bytes (path);
+  after = cvn_test_read_bytes (path);
   g_assert_cmpmem (g_bytes_get_data (before, NULL), g_bytes_get_size (before),
                    g_bytes_get_data (after, NULL), g_bytes_get_size (after));
-}
-
-static int
-run_cli (const char * const *args,
-         char              **out_stdout,
-         char              **out_stderr)
-{
-  const char *cli = g_getenv ("CONVENOR_CLI");
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  int status = 0;
-
-  g_ptr_array_add (argv, (gpointer) cli);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               out_stdout, out_stderr, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
 }
 
 static void
 test_cli (void)
 {
-  g_autofree char *path = temp_path ("cli.convenor");
-  g_autofree char *copy = temp_path ("cli-copy.convenor");
-  g_autofree char *out = temp_path ("cli.graphml");
-  g_autofree char *bad = fixture ("external-entity.graphml");
+  g_autofree char *path = cvn_test_temp_path ("cli.convenor");
+  g_autofree char *copy = cvn_test_temp_path ("cli-copy.convenor");
+  g_autofree char *out = cvn_test_temp_path ("cli.graphml");
+  g_autofree char *bad = cvn_test_data_path ("xml", "external-entity.graphml");
   g_autofree char *text = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *err = NULL;
   Partnership p;
 
-  if (g_getenv ("CONVENOR_CLI") == NULL)
-    {
-      g_test_skip ("CONVENOR_CLI is not set");
-      return;
-    }
+  if (!cvn_test_have_cli ())
+    return;
   {
     g_autoptr (CvnDocument) doc = create_partnership ("cli.convenor", &p);
-    g_autoptr (CvnDocument) empty = new_document ("cli-copy.convenor");
+    g_autoptr (CvnDocument) empty = cvn_test_new_document ("cli-copy.convenor");
   }
 
   {
     const char *args[] = { "export-graphml", path, "--to", out, "--flat", "--hide-people",
                            NULL };
 
-    g_assert_cmpint (run_cli (args, NULL, NULL), ==, 0);
+    g_assert_cmpint (cvn_test_run_cli_argv (args, NULL, NULL), ==, 0);
   }
   g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
   g_assert_null (strstr (text, "Pat Jones"));
@@ -1132,7 +1032,7 @@ test_cli (void)
   {
     const char *args[] = { "import-graphml", copy, out, NULL };
 
-    g_assert_cmpint (run_cli (args, &summary, NULL), ==, 0);
+    g_assert_cmpint (cvn_test_run_cli_argv (args, &summary, NULL), ==, 0);
   }
   g_assert_true (g_str_has_prefix (summary, "schools-created\t6\nschools-matched\t0\n"
                                             "people-created\t0\npeople-matched\t0\n"
@@ -1142,7 +1042,7 @@ test_cli (void)
   {
     const char *args[] = { "import-graphml", copy, bad, NULL };
 
-    g_assert_cmpint (run_cli (args, NULL, &err), ==, 1);
+    g_assert_cmpint (cvn_test_run_cli_argv (args, NULL, &err), ==, 1);
   }
   g_assert_nonnull (strstr (err, "external-entity.graphml line 4"));
   g_assert_null (strchr (strchr (err, '\n') + 1, '\n'));

@@ -13,47 +13,11 @@
 #include "cvn-audit.h"
 #include "cvn-heatmap.h"
 #include "cvn-sample.h"
+#include "test-util.h"
 
 #include <cairo-pdf.h>
-#include <glib/gstdio.h>
 
-typedef struct
-{
-  char        *directory;
-  char        *path;
-  CvnDocument *document;
-  CvnSnapshot *snapshot;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  g_autoptr (GError) error = NULL;
-
-  fixture->directory = g_dir_make_tmp ("convenor-heatmap-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->directory, "Sample.convenor", NULL);
-  fixture->document = cvn_sample_create (fixture->path, &error);
-  g_assert_no_error (error);
-  fixture->snapshot = cvn_snapshot_load_at (fixture->document, CVN_SAMPLE_TODAY, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  g_autofree char *pdf = g_build_filename (fixture->directory, "heatmap.pdf", NULL);
-
-  cvn_snapshot_free (fixture->snapshot);
-  g_clear_object (&fixture->document);
-  g_remove (pdf);
-  g_remove (fixture->path);
-  g_rmdir (fixture->directory);
-  g_free (fixture->path);
-  g_free (fixture->directory);
-}
+typedef CvnTestDocument Fixture;
 
 static gint64
 find_group (CvnSnapshot *snapshot,
@@ -168,7 +132,7 @@ test_alliance_on_pdf (Fixture       *fixture,
   gint64 alliance = find_group (fixture->snapshot, "alliance", 2);
   g_autoptr (CvnAudit) audit = cvn_audit_compute (fixture->snapshot, alliance, NULL);
   g_autoptr (GArray) cells = NULL;
-  g_autofree char *pdf = g_build_filename (fixture->directory, "heatmap.pdf", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "heatmap.pdf", NULL);
   CvnHeatmapStyle style;
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -232,9 +196,9 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/cvn/heatmap/classify", test_classify);
-  g_test_add ("/cvn/heatmap/whole-document", Fixture, NULL, fixture_set_up,
-              test_whole_document, fixture_tear_down);
-  g_test_add ("/cvn/heatmap/alliance-on-pdf", Fixture, NULL, fixture_set_up,
-              test_alliance_on_pdf, fixture_tear_down);
+  g_test_add ("/cvn/heatmap/whole-document", Fixture, NULL, cvn_test_document_set_up_sample,
+              test_whole_document, cvn_test_document_tear_down);
+  g_test_add ("/cvn/heatmap/alliance-on-pdf", Fixture, NULL, cvn_test_document_set_up_sample,
+              test_alliance_on_pdf, cvn_test_document_tear_down);
   return g_test_run ();
 }

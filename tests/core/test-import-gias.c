@@ -13,83 +13,25 @@
 #include "cvn-import-gias.h"
 #include "cvn-snapshot.h"
 #include "cvn-store.h"
+#include "test-util.h"
 
 #include <gio/gio.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
-typedef struct
-{
-  char        *dir;
-  char        *path;
-  CvnDocument *doc;
-} Fixture;
-
-static char *
-fixture_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", "gias", name, NULL);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  g_autoptr (GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("test-import-gias-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "schools.convenor", NULL);
-  fixture->doc = cvn_document_create (fixture->path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_document (const char *path)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  g_clear_object (&fixture->doc);
-  remove_document (fixture->path);
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
+typedef CvnTestDocument Fixture;
 
 static CvnGiasSummary *
 import_fixture (CvnDocument          *doc,
                 const char           *name,
                 const CvnGiasOptions *options)
 {
-  g_autofree char *path = fixture_path (name);
+  g_autofree char *path = cvn_test_data_path ("gias", name);
   g_autoptr (GError) error = NULL;
   CvnGiasSummary *summary = cvn_import_gias (doc, path, options, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (summary);
   return summary;
-}
-
-static CvnSnapshot *
-load (CvnDocument *doc)
-{
-  g_autoptr (GError) error = NULL;
-  CvnSnapshot *snapshot = cvn_snapshot_load (doc, &error);
-
-  g_assert_no_error (error);
-  return snapshot;
 }
 
 static const CvnEstablishment *
@@ -136,7 +78,7 @@ test_import (Fixture       *fixture,
              gconstpointer  user_data)
 {
   g_autoptr (CvnGiasSummary) summary = import_fixture (fixture->doc, "schools.csv", NULL);
-  g_autoptr (CvnSnapshot) snapshot = load (fixture->doc);
+  g_autoptr (CvnSnapshot) snapshot = cvn_test_load (fixture->doc);
   const CvnEstablishment *e;
 
   /* Open schools only: the closed Old Mill Primary (100005) is not added. */
@@ -229,7 +171,7 @@ test_local_authority_filter (Fixture       *fixture,
   first = import_fixture (fixture->doc, "schools.csv", &options);
   g_assert_cmpuint (first->added, ==, 4);
   g_assert_cmpuint (first->unused_local_authorities->len, ==, 0);
-  snapshot = load (fixture->doc);
+  snapshot = cvn_test_load (fixture->doc);
   for (guint i = 0; i < snapshot->establishments->len; i++)
     g_assert_cmpstr (g_array_index (snapshot->establishments, CvnEstablishment, i)
                        .local_authority, ==, "Wigan");
@@ -249,7 +191,7 @@ test_include_closed (Fixture       *fixture,
 {
   CvnGiasOptions options = { NULL, TRUE, FALSE };
   g_autoptr (CvnGiasSummary) summary = import_fixture (fixture->doc, "schools.csv", &options);
-  g_autoptr (CvnSnapshot) snapshot = load (fixture->doc);
+  g_autoptr (CvnSnapshot) snapshot = cvn_test_load (fixture->doc);
   const CvnEstablishment *e;
 
   g_assert_cmpuint (summary->added, ==, 10);
@@ -265,7 +207,7 @@ test_with_heads (Fixture       *fixture,
 {
   CvnGiasOptions options = { NULL, FALSE, TRUE };
   g_autoptr (CvnGiasSummary) summary = import_fixture (fixture->doc, "schools.csv", &options);
-  g_autoptr (CvnSnapshot) snapshot = load (fixture->doc);
+  g_autoptr (CvnSnapshot) snapshot = cvn_test_load (fixture->doc);
   const CvnPerson *head;
 
   g_assert_cmpuint (summary->heads_added, ==, 7);
@@ -296,7 +238,7 @@ test_reimport (Fixture       *fixture,
   CvnGiasOptions options = { NULL, FALSE, TRUE };
   g_autoptr (CvnGiasSummary) first = import_fixture (fixture->doc, "schools.csv", &options);
   g_autoptr (CvnGiasSummary) second = NULL;
-  g_autoptr (CvnSnapshot) before = load (fixture->doc);
+  g_autoptr (CvnSnapshot) before = cvn_test_load (fixture->doc);
   g_autoptr (CvnSnapshot) after = NULL;
   g_autoptr (GError) error = NULL;
   CvnEstablishment local;
@@ -333,7 +275,7 @@ test_reimport (Fixture       *fixture,
   g_assert_no_error (error);
 
   second = import_fixture (fixture->doc, "schools-update.csv", &options);
-  after = load (fixture->doc);
+  after = cvn_test_load (fixture->doc);
 
   g_assert_cmpuint (second->added, ==, 1);
   g_assert_cmpuint (second->changed, ==, 3);
@@ -386,23 +328,11 @@ test_reimport (Fixture       *fixture,
   }
 }
 
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
-}
-
 static void
 test_failed_import_changes_nothing (Fixture       *fixture,
                                     gconstpointer  user_data)
 {
-  g_autofree char *malformed = fixture_path ("schools-malformed.csv");
+  g_autofree char *malformed = cvn_test_data_path ("gias", "schools-malformed.csv");
   g_autoptr (CvnGiasSummary) first = import_fixture (fixture->doc, "schools.csv", NULL);
   g_autoptr (CvnGiasSummary) summary = NULL;
   g_autoptr (GBytes) before = NULL;
@@ -412,7 +342,7 @@ test_failed_import_changes_nothing (Fixture       *fixture,
 
   g_assert_cmpuint (first->added, ==, 9);
   g_clear_object (&fixture->doc);
-  before = read_bytes (fixture->path);
+  before = cvn_test_read_bytes (fixture->path);
 
   fixture->doc = cvn_document_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -428,7 +358,7 @@ test_failed_import_changes_nothing (Fixture       *fixture,
   g_assert_cmpint (cvn_store_count (fixture->doc, "establishments", NULL), ==, 9);
 
   g_clear_object (&fixture->doc);
-  after = read_bytes (fixture->path);
+  after = cvn_test_read_bytes (fixture->path);
   g_assert_true (g_bytes_equal (before, after));
 }
 
@@ -467,8 +397,8 @@ static void
 test_groups (Fixture       *fixture,
              gconstpointer  user_data)
 {
-  g_autofree char *groups = fixture_path ("groups.csv");
-  g_autofree char *links = fixture_path ("group-links.csv");
+  g_autofree char *groups = cvn_test_data_path ("gias", "groups.csv");
+  g_autofree char *links = cvn_test_data_path ("gias", "group-links.csv");
   g_autoptr (CvnGiasSummary) schools = import_fixture (fixture->doc, "schools.csv", NULL);
   g_autoptr (CvnGiasSummary) summary = NULL;
   g_autoptr (CvnGiasSummary) again = NULL;
@@ -490,7 +420,7 @@ test_groups (Fixture       *fixture,
   assert_skip (summary, 2, 6, "no school with URN 999999");
   assert_skip (summary, 3, 7, "group 5004 is closed");
 
-  snapshot = load (fixture->doc);
+  snapshot = cvn_test_load (fixture->doc);
   for (guint i = 0; i < snapshot->groups->len; i++)
     {
       const CvnGroup *group = &g_array_index (snapshot->groups, CvnGroup, i);
@@ -578,7 +508,7 @@ test_real_files (Fixture       *fixture,
   g_assert_cmpuint (third->groups_added, ==, 4);
   g_assert_cmpuint (third->memberships_added, ==, 1);
 
-  snapshot = load (fixture->doc);
+  snapshot = cvn_test_load (fixture->doc);
   e = find (snapshot, 126416);
   g_assert_cmpstr (e->name, ==, "St Thomas à Becket Church of England Aided Primary School");
   g_assert_cmpstr (e->local_authority, ==, "Wiltshire");
@@ -596,58 +526,33 @@ static void
 test_cli (Fixture       *fixture,
           gconstpointer  user_data)
 {
-  const char *cli = g_getenv ("CONVENOR_CLI");
-  g_autofree char *schools = fixture_path ("schools.csv");
-  g_autofree char *update = fixture_path ("schools-update.csv");
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr (GError) error = NULL;
-  int status;
+  g_autofree char *schools = cvn_test_data_path ("gias", "schools.csv");
+  g_autofree char *update = cvn_test_data_path ("gias", "schools-update.csv");
+  g_autofree char *malformed = cvn_test_data_path ("gias", "schools-malformed.csv");
+  g_autofree char *out = NULL, *out2 = NULL, *out3 = NULL;
+  g_autofree char *err = NULL, *err2 = NULL, *err3 = NULL;
 
-  if (cli == NULL)
-    {
-      g_test_skip ("CONVENOR_CLI is not set");
-      return;
-    }
+  if (!cvn_test_have_cli ())
+    return;
   g_clear_object (&fixture->doc);
 
-  {
-    const char *argv[] = { cli, "import-gias", fixture->path, schools, "--la", "Wigan",
-                           "--la", "350", NULL };
+  g_assert_cmpint (cvn_test_run_cli (&out, &err, "import-gias", fixture->path, schools, "--la",
+                                     "Wigan", "--la", "350", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "added\t9\nchanged\t0\nclosed\t0\nskipped\t3\n"));
+  g_assert_nonnull (strstr (out, "\nskipped\t12\tURN 100002 already appeared on line 3\n"));
 
-    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
-                                 &err, &status, &error));
-    g_assert_no_error (error);
-    g_assert_true (g_spawn_check_wait_status (status, NULL));
-    g_assert_true (g_str_has_prefix (out, "added\t9\nchanged\t0\nclosed\t0\nskipped\t3\n"));
-    g_assert_nonnull (strstr (out, "\nskipped\t12\tURN 100002 already appeared on line 3\n"));
-  }
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  {
-    const char *argv[] = { cli, "import-gias", fixture->path, update, NULL };
+  g_assert_cmpint (cvn_test_run_cli (&out2, &err2, "import-gias", fixture->path, update, NULL),
+                   ==, 0);
+  g_assert_true (g_str_has_prefix (out2, "added\t1\nchanged\t2\nclosed\t1\nskipped\t0\n"));
+  g_assert_nonnull (strstr (out2, "\nchanged\t100001\tSt Thomas à Becket Church of England "
+                                  "Primary School\tinspection_grade,pupils\n"));
+  g_assert_nonnull (strstr (out2, "\nclosed\t100003\tThe \"Meadows\" Academy\n"));
 
-    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
-                                 &err, &status, &error));
-    g_assert_true (g_spawn_check_wait_status (status, NULL));
-    g_assert_true (g_str_has_prefix (out, "added\t1\nchanged\t2\nclosed\t1\nskipped\t0\n"));
-    g_assert_nonnull (strstr (out, "\nchanged\t100001\tSt Thomas à Becket Church of England "
-                                   "Primary School\tinspection_grade,pupils\n"));
-    g_assert_nonnull (strstr (out, "\nclosed\t100003\tThe \"Meadows\" Academy\n"));
-  }
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  {
-    g_autofree char *malformed = fixture_path ("schools-malformed.csv");
-    const char *argv[] = { cli, "import-gias", fixture->path, malformed, NULL };
-
-    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
-                                 &err, &status, &error));
-    g_assert_false (g_spawn_check_wait_status (status, NULL));
-    g_assert_cmpstr (out, ==, "");
-    g_assert_cmpstr (err, ==, "convenor-cli: schools-malformed.csv line 8, column Easting: "
-                              "“abc” is not a number\n");
-  }
+  g_assert_cmpint (cvn_test_run_cli (&out3, &err3, "import-gias", fixture->path, malformed, NULL),
+                   !=, 0);
+  g_assert_cmpstr (out3, ==, "");
+  g_assert_cmpstr (err3, ==, "convenor-cli: schools-malformed.csv line 8, column Easting: "
+                             "“abc” is not a number\n");
 }
 
 int
@@ -657,7 +562,7 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, cvn_test_document_set_up, func, cvn_test_document_tear_down)
   ADD ("/cvn/import-gias/import", test_import);
   ADD ("/cvn/import-gias/local-authority-filter", test_local_authority_filter);
   ADD ("/cvn/import-gias/include-closed", test_include_closed);

@@ -11,95 +11,42 @@
 #include "cvn-members-csv.h"
 #include "cvn-snapshot.h"
 #include "cvn-store.h"
+#include "test-util.h"
 
 #include <gio/gio.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
-typedef struct
-{
-  char        *dir;
-  char        *path;
-  CvnDocument *doc;
-} Fixture;
+typedef CvnTestDocument Fixture;
 
-static char *
-members_path (const char *name)
+static void
+import_schools (CvnDocument *doc)
 {
-  return g_test_build_filename (G_TEST_DIST, "data", "members", name, NULL);
-}
-
-static CvnDocument *
-create_with_schools (const char *path)
-{
-  g_autofree char *schools = g_test_build_filename (G_TEST_DIST, "data", "gias", "schools.csv",
-                                                    NULL);
+  g_autofree char *schools = cvn_test_data_path ("gias", "schools.csv");
   g_autoptr (CvnGiasSummary) summary = NULL;
   g_autoptr (GError) error = NULL;
   CvnGiasOptions options = { NULL, FALSE, TRUE };
-  CvnDocument *doc = cvn_document_create (path, &error);
 
-  g_assert_no_error (error);
   summary = cvn_import_gias (doc, schools, &options, &error);
   g_assert_no_error (error);
-  return doc;
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr (GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("test-members-csv-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "committee.convenor", NULL);
-  fixture->doc = create_with_schools (fixture->path);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  g_autoptr (GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&fixture->doc);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
-
-static CvnSnapshot *
-load (CvnDocument *doc)
-{
-  g_autoptr (GError) error = NULL;
-  CvnSnapshot *snapshot = cvn_snapshot_load (doc, &error);
-
-  g_assert_no_error (error);
-  return snapshot;
+  cvn_test_document_set_up (fixture, user_data);
+  import_schools (fixture->doc);
 }
 
 static const CvnGroup *
 find_group (CvnSnapshot *snapshot,
             const char  *name)
 {
-  for (guint i = 0; i < snapshot->groups->len; i++)
-    {
-      const CvnGroup *group = &g_array_index (snapshot->groups, CvnGroup, i);
+  const CvnGroup *group = cvn_test_find_group (snapshot, name);
 
-      if (g_str_equal (group->name, name))
-        return group;
-    }
-  g_error ("no group named “%s”", name);
-  return NULL;
+  if (group == NULL)
+    g_error ("no group named “%s”", name);
+  return group;
 }
 
 /* The membership of @member_name (of @kind) in @group_name, or NULL. */
@@ -139,7 +86,7 @@ static void
 test_import (Fixture       *fixture,
              gconstpointer  user_data)
 {
-  g_autofree char *path = members_path ("members.csv");
+  g_autofree char *path = cvn_test_data_path ("members", "members.csv");
   g_autoptr (CvnMembersSummary) summary = NULL;
   g_autoptr (CvnMembersSummary) again = NULL;
   g_autoptr (CvnSnapshot) snapshot = NULL;
@@ -157,7 +104,7 @@ test_import (Fixture       *fixture,
   g_assert_cmpstr (cvn_document_get_undo_label (fixture->doc), ==,
                    "Import memberships from members.csv");
 
-  snapshot = load (fixture->doc);
+  snapshot = cvn_test_load (fixture->doc);
   /* A group first named only as a parent takes its kind and tier from its own rows. */
   board = find_group (snapshot, "Wigan Strategic Board");
   alliance = find_group (snapshot, "Wigan Primary Alliance");
@@ -218,7 +165,7 @@ static void
 test_unmatched_refused (Fixture       *fixture,
                         gconstpointer  user_data)
 {
-  g_autofree char *path = members_path ("members-unmatched.csv");
+  g_autofree char *path = cvn_test_data_path ("members", "members-unmatched.csv");
   g_autoptr (CvnMembersSummary) summary = NULL;
   g_autoptr (GError) error = NULL;
   guint64 revision = cvn_document_get_revision (fixture->doc);
@@ -247,7 +194,7 @@ static void
 test_unmatched_skipped (Fixture       *fixture,
                         gconstpointer  user_data)
 {
-  g_autofree char *path = members_path ("members-unmatched.csv");
+  g_autofree char *path = cvn_test_data_path ("members", "members-unmatched.csv");
   g_autoptr (CvnMembersSummary) summary = NULL;
   g_autoptr (CvnSnapshot) snapshot = NULL;
   g_autoptr (GError) error = NULL;
@@ -261,7 +208,7 @@ test_unmatched_skipped (Fixture       *fixture,
   /* A group whose rows were all left out is not made. */
   g_assert_cmpuint (summary->groups_created, ==, 1);
 
-  snapshot = load (fixture->doc);
+  snapshot = cvn_test_load (fixture->doc);
   g_assert_nonnull (find_membership (snapshot, "Wigan North Cluster", CVN_OBJECT_ESTABLISHMENT,
                                      "Ince Nursery School"));
   g_assert_cmpuint (snapshot->memberships->len, ==, 2);
@@ -271,7 +218,7 @@ static void
 test_round_trip (Fixture       *fixture,
                  gconstpointer  user_data)
 {
-  g_autofree char *path = members_path ("members.csv");
+  g_autofree char *path = cvn_test_data_path ("members", "members.csv");
   g_autofree char *copy_path = g_build_filename (fixture->dir, "copy.convenor", NULL);
   g_autofree char *fresh_path = g_build_filename (fixture->dir, "fresh.convenor", NULL);
   g_autofree char *csv_path = g_build_filename (fixture->dir, "members-out.csv", NULL);
@@ -323,7 +270,8 @@ test_round_trip (Fixture       *fixture,
   g_assert_cmpstr (from_copy, ==, exported);
 
   /* Into a document with only the schools: groups and people are made as they were. */
-  fresh = create_with_schools (fresh_path);
+  fresh = cvn_test_create_document (fresh_path);
+  import_schools (fresh);
   g_assert_true (cvn_members_csv_import_data (fresh, "members-out.csv", exported,
                                               strlen (exported), FALSE, NULL, &error));
   g_assert_no_error (error);
@@ -371,79 +319,46 @@ test_bad_values (Fixture       *fixture,
               "bad.csv line 2, column urn: “12x” is not a URN");
 }
 
-static char *
-run_cli (const char * const *argv,
-         int                *out_status,
-         char              **out_err)
-{
-  g_autoptr (GError) error = NULL;
-  char *out = NULL;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
-                               out_err, out_status, &error));
-  g_assert_no_error (error);
-  return out;
-}
-
 static void
 test_cli (Fixture       *fixture,
           gconstpointer  user_data)
 {
-  const char *cli = g_getenv ("CONVENOR_CLI");
-  g_autofree char *unmatched = members_path ("members-unmatched.csv");
-  g_autofree char *members = members_path ("members.csv");
+  g_autofree char *unmatched = cvn_test_data_path ("members", "members-unmatched.csv");
+  g_autofree char *members = cvn_test_data_path ("members", "members.csv");
   g_autofree char *csv_path = g_build_filename (fixture->dir, "out.csv", NULL);
+  g_autofree char *out = NULL, *out2 = NULL, *out3 = NULL, *out4 = NULL;
+  g_autofree char *err = NULL;
   g_autofree char *written = NULL;
   g_autofree char *expected = NULL;
   g_autoptr (GError) error = NULL;
-  int status;
 
-  if (cli == NULL)
-    {
-      g_test_skip ("CONVENOR_CLI is not set");
-      return;
-    }
+  if (!cvn_test_have_cli ())
+    return;
   g_clear_object (&fixture->doc);
 
-  {
-    const char * const argv[] = { cli, "import-members", fixture->path, unmatched, NULL };
-    g_autofree char *err = NULL;
-    g_autofree char *out = run_cli (argv, &status, &err);
+  g_assert_cmpint (cvn_test_run_cli (&out, &err, "import-members", fixture->path, unmatched,
+                                     NULL), !=, 0);
+  g_assert_cmpstr (out, ==,
+                   "unmatched\t3\tno school with URN 999999 or name “Nowhere Primary School”\n"
+                   "unmatched\t5\tno school named “Imaginary Academy”\n");
+  g_assert_true (g_str_has_prefix (err, "convenor-cli: members-unmatched.csv line 3: "));
+  g_assert_nonnull (strstr (err, "--skip-unmatched"));
 
-    g_assert_false (g_spawn_check_wait_status (status, NULL));
-    g_assert_cmpstr (out, ==,
-                     "unmatched\t3\tno school with URN 999999 or name “Nowhere Primary School”\n"
-                     "unmatched\t5\tno school named “Imaginary Academy”\n");
-    g_assert_true (g_str_has_prefix (err, "convenor-cli: members-unmatched.csv line 3: "));
-    g_assert_nonnull (strstr (err, "--skip-unmatched"));
-  }
-  {
-    const char * const argv[] = { cli, "import-members", fixture->path, unmatched,
-                                  "--skip-unmatched", NULL };
-    g_autofree char *err = NULL;
-    g_autofree char *out = run_cli (argv, &status, &err);
+  g_assert_cmpint (cvn_test_run_cli (&out2, NULL, "import-members", fixture->path, unmatched,
+                                     "--skip-unmatched", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out2, "groups-created\t1\npeople-created\t0\n"
+                                         "memberships-added\t2\nmemberships-existing\t0\n"
+                                         "unmatched\t2\nskipped\t1\n"));
 
-    g_assert_true (g_spawn_check_wait_status (status, NULL));
-    g_assert_true (g_str_has_prefix (out, "groups-created\t1\npeople-created\t0\n"
-                                          "memberships-added\t2\nmemberships-existing\t0\n"
-                                          "unmatched\t2\nskipped\t1\n"));
-  }
-  {
-    const char * const argv[] = { cli, "import-members", fixture->path, members, NULL };
-    g_autofree char *out = run_cli (argv, &status, NULL);
+  g_assert_cmpint (cvn_test_run_cli (&out3, NULL, "import-members", fixture->path, members,
+                                     NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out3, "groups-created\t3\npeople-created\t2\n"
+                                         "memberships-added\t8\n"));
 
-    g_assert_true (g_spawn_check_wait_status (status, NULL));
-    g_assert_true (g_str_has_prefix (out, "groups-created\t3\npeople-created\t2\n"
-                                          "memberships-added\t8\n"));
-  }
-  {
-    const char * const argv[] = { cli, "export-members", fixture->path, "--to", csv_path,
-                                  NULL };
-    g_autofree char *out = run_cli (argv, &status, NULL);
+  g_assert_cmpint (cvn_test_run_cli (&out4, NULL, "export-members", fixture->path, "--to",
+                                     csv_path, NULL), ==, 0);
+  g_assert_cmpstr (out4, ==, "");
 
-    g_assert_true (g_spawn_check_wait_status (status, NULL));
-    g_assert_cmpstr (out, ==, "");
-  }
   fixture->doc = cvn_document_open (fixture->path, &error);
   g_assert_no_error (error);
   expected = cvn_members_csv_export_string (fixture->doc, &error);
@@ -459,7 +374,7 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, cvn_test_document_tear_down)
   ADD ("/cvn/members-csv/import", test_import);
   ADD ("/cvn/members-csv/unmatched-refused", test_unmatched_refused);
   ADD ("/cvn/members-csv/unmatched-skipped", test_unmatched_skipped);

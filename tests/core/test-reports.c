@@ -7,7 +7,6 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "cvn-audit.h"
@@ -16,49 +15,9 @@
 #include "cvn-reports.h"
 #include "cvn-sample.h"
 #include "cvn-snapshot.h"
+#include "test-util.h"
 
-typedef struct
-{
-  char        *dir;
-  char        *path;
-  CvnDocument *doc;
-  CvnSnapshot *snapshot;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("cvn-reports-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "kingsmere.convenor", NULL);
-  f->doc = cvn_sample_create (f->path, &error);
-  g_assert_no_error (error);
-  f->snapshot = cvn_snapshot_load_at (f->doc, CVN_SAMPLE_TODAY, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autoptr (GDir) handle = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  g_clear_pointer (&f->snapshot, cvn_snapshot_free);
-  g_clear_object (&f->doc);
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (f->dir, name, NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
+typedef CvnTestDocument Fixture;
 
 static CvnReport *
 build (Fixture       *f,
@@ -547,7 +506,8 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, cvn_test_document_set_up_sample, func, \
+              cvn_test_document_tear_down)
 
   g_test_add_func ("/cvn/reports/kind-names", test_kind_names);
   ADD ("/cvn/reports/membership", test_membership);

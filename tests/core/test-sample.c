@@ -8,77 +8,18 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
 #include "cvn-sample.h"
 #include "cvn-snapshot.h"
 #include "cvn-store.h"
+#include "test-util.h"
 
 /* Reviews older than this are more than twelve months old as seen from CVN_SAMPLE_TODAY. */
 #define YEAR_BEFORE_TODAY "2025-11-28"
 
-typedef struct
-{
-  char        *dir;
-  char        *path;
-  CvnDocument *doc;
-  CvnSnapshot *snapshot;
-} Fixture;
-
-static char *
-make_temp_dir (void)
-{
-  g_autoptr (GError) error = NULL;
-  char *dir = g_dir_make_tmp ("cvn-sample-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-/* Removes a test directory and the documents (and SQLite side files) left in it. */
-static void
-remove_temp_dir (const char *dir)
-{
-  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (dir, name, NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (dir);
-}
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr (GError) error = NULL;
-
-  f->dir = make_temp_dir ();
-  f->path = g_build_filename (f->dir, "kingsmere.convenor", NULL);
-  f->doc = cvn_sample_create (f->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->doc);
-  f->snapshot = cvn_snapshot_load_at (f->doc, CVN_SAMPLE_TODAY, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->snapshot);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_pointer (&f->snapshot, cvn_snapshot_free);
-  g_clear_object (&f->doc);
-  remove_temp_dir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
+typedef CvnTestDocument Fixture;
 
 #define ESTABLISHMENT(s, i) (&g_array_index ((s)->establishments, CvnEstablishment, (i)))
 #define PERSON(s, i) (&g_array_index ((s)->people, CvnPerson, (i)))
@@ -900,7 +841,7 @@ dump_document (CvnDocument *doc)
 static void
 test_deterministic (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = cvn_test_make_dir ();
   g_autofree char *first_path = g_build_filename (dir, "first.convenor", NULL);
   g_autofree char *second_path = g_build_filename (dir, "second.convenor", NULL);
   g_autoptr (GError) error = NULL;
@@ -927,14 +868,14 @@ test_deterministic (void)
 
   g_clear_object (&first);
   g_clear_object (&second);
-  remove_temp_dir (dir);
+  cvn_test_remove_tree (dir);
 }
 
 static void
 test_existing_path (void)
 {
   static const char minutes[] = "Minutes of the partnership board\n";
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = cvn_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "minutes.convenor", NULL);
   g_autofree char *contents = NULL;
   g_autoptr (GError) error = NULL;
@@ -950,45 +891,26 @@ test_existing_path (void)
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpuint (length, ==, strlen (minutes));
   g_assert_cmpstr (contents, ==, minutes);
-  remove_temp_dir (dir);
+  cvn_test_remove_tree (dir);
 }
 
 /* convenor-cli new-sample writes the same sample, and info counts it. */
 static void
 test_cli (void)
 {
-  const char *cli = g_getenv ("CONVENOR_CLI");
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr (GError) error = NULL;
   g_autoptr (GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_auto (GStrv) lines = NULL;
-  int status;
 
-  if (cli == NULL)
-    {
-      g_test_skip ("CONVENOR_CLI is not set");
-      return;
-    }
-  dir = make_temp_dir ();
+  if (!cvn_test_have_cli ())
+    return;
+  dir = cvn_test_make_dir ();
   path = g_build_filename (dir, "s.convenor", NULL);
 
-  g_assert_true (g_spawn_sync (NULL, (char *[]) { (char *) cli, (char *) "new-sample", path,
-                                                  NULL },
-                               NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, &error));
-  g_assert_no_error (error);
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-
-  g_assert_true (g_spawn_sync (NULL, (char *[]) { (char *) cli, (char *) "info", path, NULL },
-                               NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, &error));
-  g_assert_no_error (error);
+  g_assert_cmpint (cvn_test_run_cli (NULL, NULL, "new-sample", path, NULL), ==, 0);
+  g_assert_cmpint (cvn_test_run_cli (&out, NULL, "info", path, NULL), ==, 0);
 
   lines = g_strsplit (out, "\n", -1);
   for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
@@ -1016,11 +938,12 @@ test_cli (void)
   g_assert_cmpuint (COUNT ("directory-entries"), >, 100);
   g_assert_cmpuint (COUNT ("support-engagements"), >=, 5);
 #undef COUNT
-  remove_temp_dir (dir);
+  cvn_test_remove_tree (dir);
 }
 
 #define ADD_SAMPLE_TEST(path, func) \
-  g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
+  g_test_add ((path), Fixture, NULL, cvn_test_document_set_up_sample, (func), \
+              cvn_test_document_tear_down)
 
 int
 main (int    argc,

@@ -10,59 +10,17 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "cvn-checks.h"
 #include "cvn-document.h"
 #include "cvn-snapshot.h"
 #include "cvn-store.h"
 #include "cvn-templates.h"
+#include "test-util.h"
 
 #define TODAY "2024-03-01"
 
-typedef struct
-{
-  char        *dir;
-  char        *path;
-  CvnDocument *doc;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("cvn-templates-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "template.convenor", NULL);
-  f->doc = cvn_document_create (f->path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_document (const char *path)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->doc);
-  remove_document (f->path);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
+typedef CvnTestDocument Fixture;
 
 static CvnSnapshot *
 build (Fixture    *f,
@@ -82,15 +40,11 @@ static const CvnGroup *
 find_group (CvnSnapshot *snapshot,
             const char  *name)
 {
-  for (guint i = 0; i < snapshot->groups->len; i++)
-    {
-      const CvnGroup *group = &g_array_index (snapshot->groups, CvnGroup, i);
+  const CvnGroup *group = cvn_test_find_group (snapshot, name);
 
-      if (g_str_equal (group->name, name))
-        return group;
-    }
-  g_error ("no group called “%s”", name);
-  return NULL;
+  if (group == NULL)
+    g_error ("no group called “%s”", name);
+  return group;
 }
 
 /* The groups of @tier (0: any), optionally of @kind. */
@@ -489,44 +443,14 @@ test_unknown (Fixture       *f,
 
 /* convenor-cli new */
 
-static int
-run_cli (char       **out,
-         char       **err,
-         const char  *first,
-         ...)
-{
-  const char *cli = g_getenv ("CONVENOR_CLI");
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  int wait_status = 0;
-  va_list args;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               out, err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  return WEXITSTATUS (wait_status);
-}
-
 static void
 test_cli_new (Fixture       *f,
               gconstpointer  data)
 {
   const char * const *names = cvn_template_get_names ();
 
-  if (g_getenv ("CONVENOR_CLI") == NULL)
-    {
-      g_test_skip ("CONVENOR_CLI is not set");
-      return;
-    }
+  if (!cvn_test_have_cli ())
+    return;
 
   for (guint i = 0; names[i] != NULL; i++)
     {
@@ -537,7 +461,8 @@ test_cli_new (Fixture       *f,
       g_autoptr (GError) error = NULL;
       int status;
 
-      g_assert_cmpint (run_cli (&out, &err, "new", path, "--template", names[i], NULL), ==, 0);
+      g_assert_cmpint (cvn_test_run_cli (&out, &err, "new", path, "--template", names[i], NULL),
+                       ==, 0);
       g_assert_cmpstr (err, ==, "");
       doc = cvn_document_open (path, &error);
       g_assert_no_error (error);
@@ -545,7 +470,7 @@ test_cli_new (Fixture       *f,
       g_clear_object (&doc);
 
       /* The fresh document is clean, Bexley's unclustered schools apart. */
-      status = run_cli (&check_out, &check_err, "check", "--fail-on-findings", path, NULL);
+      status = cvn_test_run_cli (&check_out, &check_err, "check", "--fail-on-findings", path, NULL);
       if (g_str_equal (names[i], "bexley"))
         {
           g_auto (GStrv) lines = g_strsplit (check_out, "\n", -1);
@@ -560,7 +485,7 @@ test_cli_new (Fixture       *f,
           g_assert_cmpint (status, ==, 0);
           g_assert_cmpstr (check_out, ==, "");
         }
-      remove_document (path);
+      cvn_test_remove_document (path);
     }
 }
 
@@ -574,13 +499,10 @@ test_cli_new_empty_and_errors (Fixture       *f,
   g_autoptr (CvnDocument) doc = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (g_getenv ("CONVENOR_CLI") == NULL)
-    {
-      g_test_skip ("CONVENOR_CLI is not set");
-      return;
-    }
+  if (!cvn_test_have_cli ())
+    return;
 
-  g_assert_cmpint (run_cli (&out, &err, "new", empty, NULL), ==, 0);
+  g_assert_cmpint (cvn_test_run_cli (&out, &err, "new", empty, NULL), ==, 0);
   doc = cvn_document_open (empty, &error);
   g_assert_no_error (error);
   g_assert_cmpint (cvn_store_count (doc, "groups", NULL), ==, 0);
@@ -590,18 +512,20 @@ test_cli_new_empty_and_errors (Fixture       *f,
   /* A second "new" onto the same file refuses, naming it, and leaves it alone. */
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "new", empty, "--template", "cumbria", NULL), !=, 0);
+  g_assert_cmpint (cvn_test_run_cli (&out, &err, "new", empty, "--template", "cumbria", NULL),
+                   !=, 0);
   g_assert_nonnull (strstr (err, "empty.convenor"));
   doc = cvn_document_open (empty, &error);
   g_assert_no_error (error);
   g_assert_cmpint (cvn_store_count (doc, "groups", NULL), ==, 0);
   g_clear_object (&doc);
-  remove_document (empty);
+  cvn_test_remove_document (empty);
 
   /* An unknown template names itself and the real ones, and makes no file. */
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "new", unknown, "--template", "narnia", NULL), !=, 0);
+  g_assert_cmpint (cvn_test_run_cli (&out, &err, "new", unknown, "--template", "narnia", NULL),
+                   !=, 0);
   g_assert_nonnull (strstr (err, "narnia"));
   g_assert_nonnull (strstr (err, "rotherham"));
   g_assert_cmpstr (strchr (err, '\n'), ==, "\n");
@@ -616,7 +540,7 @@ main (int    argc,
 
   g_test_add_func ("/cvn/templates/names", test_names);
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, cvn_test_document_set_up, func, cvn_test_document_tear_down)
   ADD ("/cvn/templates/cumbria", test_cumbria);
   ADD ("/cvn/templates/wigan", test_wigan);
   ADD ("/cvn/templates/bexley", test_bexley);

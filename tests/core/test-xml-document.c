@@ -14,89 +14,15 @@
 #include "cvn-store.h"
 #include "cvn-xml-document.h"
 #include "cvn-xml-safe.h"
+#include "test-util.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/wait.h>
-
-static char *
-temp_path (const char *name)
-{
-  const char *dir = g_get_user_cache_dir ();
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  return g_build_filename (dir, name, NULL);
-}
-
-static char *
-fixture (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", "xml", name, NULL);
-}
 
 static char *
 schema_path (void)
 {
   return g_test_build_filename (G_TEST_DIST, "..", "data", "convenor-document.rng", NULL);
-}
-
-static gint64
-add_school (CvnDocument *doc,
-            const char  *name,
-            gint64       urn)
-{
-  g_autoptr (GError) error = NULL;
-  CvnEstablishment school;
-  gint64 id;
-
-  cvn_establishment_init (&school);
-  g_free (school.name);
-  school.name = g_strdup (name);
-  school.urn = urn;
-  id = cvn_store_insert_establishment (doc, &school, &error);
-  g_assert_no_error (error);
-  cvn_establishment_clear (&school);
-  return id;
-}
-
-static gint64
-add_group (CvnDocument *doc,
-           const char  *name,
-           const char  *kind,
-           int          tier,
-           gint64       parent)
-{
-  g_autoptr (GError) error = NULL;
-  CvnGroup group;
-  gint64 id;
-
-  cvn_group_init (&group);
-  g_free (group.name);
-  group.name = g_strdup (name);
-  g_free (group.kind);
-  group.kind = g_strdup (kind);
-  group.tier = tier;
-  group.parent_id = parent;
-  id = cvn_store_insert_group (doc, &group, &error);
-  g_assert_no_error (error);
-  cvn_group_clear (&group);
-  return id;
-}
-
-static void
-add_membership (CvnDocument   *doc,
-                gint64         group,
-                CvnObjectKind  kind,
-                gint64         member,
-                CvnRole        role,
-                const char    *from_date,
-                const char    *until_date)
-{
-  g_autoptr (GError) error = NULL;
-  CvnMembership m = { 0, group, kind, member, role, (char *) from_date, (char *) until_date };
-
-  g_assert_cmpint (cvn_store_insert_membership (doc, &m, &error), >, 0);
-  g_assert_no_error (error);
 }
 
 /* A document with a row in every table, awkward text (markup characters, line breaks, tabs,
@@ -141,9 +67,9 @@ create_every_entity (const char *path)
     g_assert_no_error (error);
     cvn_establishment_clear (&school);
   }
-  plain = add_school (doc, "Ysgol Gymraeg — ŵ ŷ \xF0\x9F\x99\x82", 0);
-  gap = add_school (doc, "Removed Academy", 100003);
-  spaced = add_school (doc, "  Spaced Out Primary  ", 100004);
+  plain = cvn_test_add_school (doc, "Ysgol Gymraeg — ŵ ŷ \xF0\x9F\x99\x82", 0, "");
+  gap = cvn_test_add_school (doc, "Removed Academy", 100003, "");
+  spaced = cvn_test_add_school (doc, "  Spaced Out Primary  ", 100004, "");
   g_assert_true (cvn_store_delete (doc, "establishments", gap, &error));
   {
     CvnEstablishment closed;
@@ -192,9 +118,9 @@ create_every_entity (const char *path)
     g_assert_no_error (error);
   }
 
-  board = add_group (doc, "Borough Board", "board", 3, 0);
-  alliance = add_group (doc, "North Alliance", "alliance", 2, board);
-  cluster = add_group (doc, "North Cluster", "cluster", 1, alliance);
+  board = cvn_test_add_group (doc, "Borough Board", "board", 3, 0);
+  alliance = cvn_test_add_group (doc, "North Alliance", "alliance", 2, board);
+  cluster = cvn_test_add_group (doc, "North Cluster", "cluster", 1, alliance);
   {
     CvnGroup group;
 
@@ -214,8 +140,8 @@ create_every_entity (const char *path)
     cvn_group_clear (&group);
   }
   /* The child comes first, so the file lists a parent id that only appears further down. */
-  child = add_group (doc, "Maths Sub-group", "sub-group", 3, 0);
-  later = add_group (doc, "Standards Board", "board", 3, 0);
+  child = cvn_test_add_group (doc, "Maths Sub-group", "sub-group", 3, 0);
+  later = cvn_test_add_group (doc, "Standards Board", "board", 3, 0);
   {
     g_autoptr (CvnSnapshot) snapshot = cvn_snapshot_load (doc, &error);
     CvnGroup group = *cvn_snapshot_find_group (snapshot, child);
@@ -225,13 +151,15 @@ create_every_entity (const char *path)
     g_assert_true (cvn_store_update_group (doc, &group, &error));
   }
 
-  add_membership (doc, cluster, CVN_OBJECT_ESTABLISHMENT, full, CVN_ROLE_CHAIR, "2023-09-01",
-                  "2026-08-31");
-  add_membership (doc, cluster, CVN_OBJECT_ESTABLISHMENT, plain, CVN_ROLE_MEMBER, "", "");
-  add_membership (doc, cluster, CVN_OBJECT_ESTABLISHMENT, spaced, CVN_ROLE_LEAD_HEAD, "", "");
-  add_membership (doc, committee, CVN_OBJECT_PERSON, pat, CVN_ROLE_CO_CHAIR, "", "");
-  add_membership (doc, board, CVN_OBJECT_PERSON, lee, CVN_ROLE_OBSERVER, "", "2019-07-31");
-  add_membership (doc, committee, CVN_OBJECT_GROUP, cluster, CVN_ROLE_REPRESENTATIVE, "", "");
+  cvn_test_add_membership (doc, cluster, CVN_OBJECT_ESTABLISHMENT, full, CVN_ROLE_CHAIR,
+                           "2023-09-01", "2026-08-31");
+  cvn_test_add_membership (doc, cluster, CVN_OBJECT_ESTABLISHMENT, plain, CVN_ROLE_MEMBER, "", "");
+  cvn_test_add_membership (doc, cluster, CVN_OBJECT_ESTABLISHMENT, spaced, CVN_ROLE_LEAD_HEAD,
+                           "", "");
+  cvn_test_add_membership (doc, committee, CVN_OBJECT_PERSON, pat, CVN_ROLE_CO_CHAIR, "", "");
+  cvn_test_add_membership (doc, board, CVN_OBJECT_PERSON, lee, CVN_ROLE_OBSERVER, "", "2019-07-31");
+  cvn_test_add_membership (doc, committee, CVN_OBJECT_GROUP, cluster, CVN_ROLE_REPRESENTATIVE,
+                           "", "");
 
   {
     CvnExpertiseArea area = { 0, (char *) "Reading", 0 };
@@ -297,13 +225,6 @@ create_every_entity (const char *path)
   return doc;
 }
 
-static int
-compare_lines (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(char * const *) a, *(char * const *) b);
-}
-
 /* Every row of every table, each value with its storage type, rows sorted: two documents
  * dump the same exactly when they hold the same data. */
 static char *
@@ -342,7 +263,7 @@ dump_document (CvnDocument *doc)
               }
           g_ptr_array_add (rows, g_string_free (row, FALSE));
         }
-      g_ptr_array_sort (rows, compare_lines);
+      g_ptr_array_sort (rows, cvn_test_compare_strings);
       g_string_append_printf (dump, "[%s] %u rows\n", cvn_schema_tables[t], rows->len);
       for (guint i = 0; i < rows->len; i++)
         g_string_append_printf (dump, "%s\n", (const char *) g_ptr_array_index (rows, i));
@@ -371,8 +292,8 @@ static void
 assert_round_trip (CvnDocument *doc,
                    const char  *copy_name)
 {
-  g_autofree char *copy_path = temp_path (copy_name);
-  g_autofree char *xml_path = temp_path ("round-trip.xml");
+  g_autofree char *copy_path = cvn_test_temp_path (copy_name);
+  g_autofree char *xml_path = cvn_test_temp_path ("round-trip.xml");
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) first = NULL;
   g_autoptr (GBytes) second = NULL;
@@ -409,7 +330,7 @@ assert_round_trip (CvnDocument *doc,
 static void
 test_every_entity (void)
 {
-  g_autofree char *path = temp_path ("every.convenor");
+  g_autofree char *path = cvn_test_temp_path ("every.convenor");
   g_autoptr (CvnDocument) doc = create_every_entity (path);
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) bytes = cvn_xml_document_export_bytes (doc, &error);
@@ -446,7 +367,7 @@ test_every_entity (void)
 static void
 test_sample (void)
 {
-  g_autofree char *path = temp_path ("sample.convenor");
+  g_autofree char *path = cvn_test_temp_path ("sample.convenor");
   g_autoptr (CvnDocument) doc = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -459,9 +380,9 @@ test_sample (void)
 static void
 test_refuses_existing (void)
 {
-  g_autofree char *path = temp_path ("every-existing.convenor");
-  g_autofree char *xml_path = temp_path ("existing.xml");
-  g_autofree char *target = temp_path ("precious.convenor");
+  g_autofree char *path = cvn_test_temp_path ("every-existing.convenor");
+  g_autofree char *xml_path = cvn_test_temp_path ("existing.xml");
+  g_autofree char *target = cvn_test_temp_path ("precious.convenor");
   g_autoptr (CvnDocument) doc = create_every_entity (path);
   g_autoptr (CvnDocument) copy = NULL;
   g_autoptr (GError) error = NULL;
@@ -487,8 +408,8 @@ assert_import_fails (const char *name,
                      int         code,
                      const char *expected)
 {
-  g_autofree char *path = fixture (name);
-  g_autofree char *out = temp_path ("refused.convenor");
+  g_autofree char *path = cvn_test_data_path ("xml", name);
+  g_autofree char *out = cvn_test_temp_path ("refused.convenor");
   g_auto (GStrv) words = g_strsplit (expected, "|", -1);
   g_autoptr (GError) error = NULL;
   g_autoptr (CvnDocument) doc = NULL;
@@ -583,7 +504,7 @@ test_too_large (void)
 static void
 test_unrepresentable (void)
 {
-  g_autofree char *path = temp_path ("control.convenor");
+  g_autofree char *path = cvn_test_temp_path ("control.convenor");
   g_autoptr (CvnDocument) doc = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) bytes = NULL;
@@ -593,8 +514,8 @@ test_unrepresentable (void)
   doc = cvn_document_create (path, &error);
   g_assert_no_error (error);
   g_assert_true (cvn_document_begin_edit (doc, "Build", &error));
-  add_school (doc, "Good Primary", 0);
-  id = add_school (doc, "Bell\x07 Primary", 0);
+  cvn_test_add_school (doc, "Good Primary", 0, "");
+  id = cvn_test_add_school (doc, "Bell\x07 Primary", 0, "");
   g_assert_true (cvn_document_commit_edit (doc, &error));
 
   bytes = cvn_xml_document_export_bytes (doc, &error);
@@ -609,44 +530,21 @@ test_unrepresentable (void)
   }
 }
 
-static int
-run_cli (const char * const *args,
-         char              **out_stderr)
-{
-  const char *cli = g_getenv ("CONVENOR_CLI");
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  int status = 0;
-
-  g_ptr_array_add (argv, (gpointer) cli);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
-                               NULL, NULL, NULL, out_stderr, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
-}
-
 static void
 test_cli (void)
 {
-  g_autofree char *path = temp_path ("cli.convenor");
-  g_autofree char *xml = temp_path ("cli.xml");
-  g_autofree char *copy = temp_path ("cli-copy.convenor");
-  g_autofree char *xml_again = temp_path ("cli-again.xml");
+  g_autofree char *path = cvn_test_temp_path ("cli.convenor");
+  g_autofree char *xml = cvn_test_temp_path ("cli.xml");
+  g_autofree char *copy = cvn_test_temp_path ("cli-copy.convenor");
+  g_autofree char *xml_again = cvn_test_temp_path ("cli-again.xml");
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
   g_autofree char *err = NULL;
   g_autoptr (CvnDocument) doc = NULL;
   gsize first_length, second_length;
 
-  if (g_getenv ("CONVENOR_CLI") == NULL)
-    {
-      g_test_skip ("CONVENOR_CLI is not set");
-      return;
-    }
+  if (!cvn_test_have_cli ())
+    return;
   doc = create_every_entity (path);
   g_clear_object (&doc);
   g_unlink (copy);
@@ -654,17 +552,17 @@ test_cli (void)
   {
     const char *args[] = { "export-xml", path, "--to", xml, NULL };
 
-    g_assert_cmpint (run_cli (args, NULL), ==, 0);
+    g_assert_cmpint (cvn_test_run_cli_argv (args, NULL, NULL), ==, 0);
   }
   {
     const char *args[] = { "import-xml", copy, xml, NULL };
 
-    g_assert_cmpint (run_cli (args, NULL), ==, 0);
+    g_assert_cmpint (cvn_test_run_cli_argv (args, NULL, NULL), ==, 0);
   }
   {
     const char *args[] = { "export-xml", copy, "--to", xml_again, NULL };
 
-    g_assert_cmpint (run_cli (args, NULL), ==, 0);
+    g_assert_cmpint (cvn_test_run_cli_argv (args, NULL, NULL), ==, 0);
   }
   g_assert_true (g_file_get_contents (xml, &first, &first_length, NULL));
   g_assert_true (g_file_get_contents (xml_again, &second, &second_length, NULL));
@@ -674,7 +572,7 @@ test_cli (void)
   {
     const char *args[] = { "import-xml", copy, xml, NULL };
 
-    g_assert_cmpint (run_cli (args, &err), !=, 0);
+    g_assert_cmpint (cvn_test_run_cli_argv (args, NULL, &err), !=, 0);
     g_assert_nonnull (strstr (err, "cli-copy.convenor"));
     g_assert_nonnull (strstr (err, "already exists"));
   }

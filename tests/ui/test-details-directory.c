@@ -15,59 +15,15 @@
 #include "cvn-directory.h"
 #include "cvn-sample.h"
 #include "cvn-window.h"
+#include "ui-util.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
 
-typedef struct
-{
-  char        *directory;
-  char        *path;
-  CvnDocument *document;
-  CvnWindow   *window;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  g_autoptr (GError) error = NULL;
-
-  fixture->directory = g_dir_make_tmp ("convenor-details-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->directory, "Sample.convenor", NULL);
-  fixture->document = cvn_sample_create (fixture->path, &error);
-  g_assert_no_error (error);
-  fixture->window = cvn_window_new (NULL, fixture->document, TRUE);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->document);
-  g_remove (fixture->path);
-  g_rmdir (fixture->directory);
-  g_free (fixture->path);
-  g_free (fixture->directory);
-}
+typedef CvnTestSample Fixture;
 
 /* Helpers ------------------------------------------------------------------------------- */
-
-static CvnSnapshot *
-load (Fixture *fixture)
-{
-  g_autoptr (GError) error = NULL;
-  CvnSnapshot *snapshot = cvn_snapshot_load (fixture->document, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (snapshot);
-  return snapshot;
-}
 
 static const CvnDesignationType *
 find_type (CvnSnapshot *snapshot,
@@ -124,23 +80,6 @@ first_current_person_designation (CvnSnapshot *snapshot)
   return NULL;
 }
 
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Collects the action rows under @root (a group of the pane). */
 static void
 collect_rows (GtkWidget *root,
@@ -157,7 +96,7 @@ static guint
 count_group_rows (CvnDetailsPane *pane,
                   const char     *name)
 {
-  GtkWidget *group = find_named (GTK_WIDGET (pane), name);
+  GtkWidget *group = cvn_test_find_named (GTK_WIDGET (pane), name);
   g_autoptr (GPtrArray) rows = g_ptr_array_new ();
 
   if (group == NULL)
@@ -172,7 +111,7 @@ static void
 test_add_designation_and_undo (Fixture       *fixture,
                                gconstpointer  user_data)
 {
-  g_autoptr (CvnSnapshot) before = load (fixture);
+  g_autoptr (CvnSnapshot) before = cvn_test_load (fixture->document);
   g_autoptr (CvnSnapshot) after = NULL;
   g_autoptr (CvnSnapshot) undone = NULL;
   g_autoptr (GError) error = NULL;
@@ -220,7 +159,7 @@ test_add_designation_and_undo (Fixture       *fixture,
   label = g_strdup_printf ("Add NLE to %s", person->name);
   g_assert_cmpstr (cvn_document_get_undo_label (fixture->document), ==, label);
 
-  after = load (fixture);
+  after = cvn_test_load (fixture->document);
   added = find_designation (after, id);
   g_assert_nonnull (added);
   g_assert_cmpint (added->person_id, ==, person->id);
@@ -234,7 +173,7 @@ test_add_designation_and_undo (Fixture       *fixture,
 
   g_assert_true (cvn_document_undo (fixture->document, &error));
   g_assert_no_error (error);
-  undone = load (fixture);
+  undone = cvn_test_load (fixture->document);
   g_assert_null (find_designation (undone, id));
   held_undone = cvn_snapshot_get_designations_of (undone, CVN_OBJECT_PERSON, person->id, TRUE);
   g_assert_cmpuint (held_undone->len, ==, held_before->len);
@@ -244,7 +183,7 @@ static void
 test_end_designation (Fixture       *fixture,
                       gconstpointer  user_data)
 {
-  g_autoptr (CvnSnapshot) before = load (fixture);
+  g_autoptr (CvnSnapshot) before = cvn_test_load (fixture->document);
   g_autoptr (CvnSnapshot) after = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) all_after = NULL;
@@ -272,7 +211,7 @@ test_end_designation (Fixture       *fixture,
                            cvn_snapshot_get_name (before, CVN_OBJECT_PERSON, person_id));
   g_assert_cmpstr (cvn_document_get_undo_label (fixture->document), ==, label);
 
-  after = load (fixture);
+  after = cvn_test_load (fixture->document);
   ended = find_designation (after, id);
   /* Still there, as history, but no longer counting. */
   g_assert_nonnull (ended);
@@ -319,12 +258,12 @@ test_end_designation (Fixture       *fixture,
   g_assert_true (cvn_designation_delete (fixture->document, after, id, &error));
   g_assert_no_error (error);
   g_clear_pointer (&after, cvn_snapshot_free);
-  after = load (fixture);
+  after = cvn_test_load (fixture->document);
   g_assert_null (find_designation (after, id));
   g_assert_true (cvn_document_undo (fixture->document, &error));
   g_assert_no_error (error);
   g_clear_pointer (&after, cvn_snapshot_free);
-  after = load (fixture);
+  after = cvn_test_load (fixture->document);
   g_assert_nonnull (find_designation (after, id));
 }
 
@@ -332,7 +271,7 @@ static void
 test_add_designation_type (Fixture       *fixture,
                            gconstpointer  user_data)
 {
-  g_autoptr (CvnSnapshot) before = load (fixture);
+  g_autoptr (CvnSnapshot) before = cvn_test_load (fixture->document);
   g_autoptr (CvnSnapshot) after = NULL;
   g_autoptr (GError) error = NULL;
   const CvnEstablishment *school = &g_array_index (before->establishments, CvnEstablishment, 0);
@@ -364,7 +303,7 @@ test_add_designation_type (Fixture       *fixture,
   /* A type a school can hold is offered at once, and chosen. */
   g_assert_cmpuint (cvn_designation_dialog_get_n_types (dialog), ==, n_offered + 1);
 
-  after = load (fixture);
+  after = cvn_test_load (fixture->document);
   g_assert_cmpuint (after->designation_types->len, ==, before->designation_types->len + 1);
   added = find_type (after, "ESH");
   g_assert_nonnull (added);
@@ -385,7 +324,7 @@ test_add_designation_type (Fixture       *fixture,
   g_assert_cmpint (designation_id, >, 0);
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_clear_pointer (&after, cvn_snapshot_free);
-  after = load (fixture);
+  after = cvn_test_load (fixture->document);
   g_assert_cmpint (find_designation (after, designation_id)->type_id, ==, type_id);
   g_assert_cmpint (find_designation (after, designation_id)->establishment_id, ==, school->id);
 }
@@ -487,7 +426,7 @@ test_directory_in_pane (Fixture       *fixture,
   g_assert_cmpuint (count_group_rows (pane, "given"), ==, n_given);
 
   /* The first row of support received leads to its provider. */
-  collect_rows (find_named (GTK_WIDGET (pane), "received"), received_rows);
+  collect_rows (cvn_test_find_named (GTK_WIDGET (pane), "received"), received_rows);
   handler = g_signal_connect (pane, "object-activated", G_CALLBACK (object_activated_cb),
                               &activated);
   g_signal_emit_by_name (g_ptr_array_index (received_rows, 0), "activated");
@@ -501,7 +440,7 @@ test_directory_in_pane (Fixture       *fixture,
     {
       g_autoptr (GPtrArray) strength_rows = g_ptr_array_new ();
 
-      collect_rows (find_named (GTK_WIDGET (pane), "strengths"), strength_rows);
+      collect_rows (cvn_test_find_named (GTK_WIDGET (pane), "strengths"), strength_rows);
       g_assert_cmpstr (gtk_actionable_get_action_name (g_ptr_array_index (strength_rows, 0)), ==,
                        "details.edit-directory-entry");
     }
@@ -511,27 +450,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("convenor-details-home-XXXXXX", NULL);
-  g_autofree char *data_home = g_build_filename (home, "data", NULL);
-  g_autofree char *config_home = g_build_filename (home, "config", NULL);
-  g_autofree char *cache_home = g_build_filename (home, "cache", NULL);
-
-  /* There is no session bus under xvfb-run, so the accessibility bridge could only warn (and
-   * warnings are fatal in tests). */
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  cvn_test_ui_init (&argc, &argv);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, cvn_test_sample_set_up, func, cvn_test_sample_tear_down)
   ADD ("/cvn/ui/details-directory/add-designation-and-undo", test_add_designation_and_undo);
   ADD ("/cvn/ui/details-directory/end-designation", test_end_designation);
   ADD ("/cvn/ui/details-directory/add-designation-type", test_add_designation_type);
   ADD ("/cvn/ui/details-directory/directory-in-pane", test_directory_in_pane);
 #undef ADD
 
-  return g_test_run ();
+  return cvn_test_ui_run ();
 }

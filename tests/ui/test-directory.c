@@ -19,69 +19,20 @@
 #include "cvn-heatmap.h"
 #include "cvn-sample.h"
 #include "cvn-window.h"
+#include "ui-util.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
-typedef struct
-{
-  char        *directory;
-  char        *path;
-  CvnDocument *document;
-  CvnWindow   *window;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  g_autoptr (GError) error = NULL;
-
-  fixture->directory = g_dir_make_tmp ("convenor-directory-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->directory, "Sample.convenor", NULL);
-  fixture->document = cvn_sample_create (fixture->path, &error);
-  g_assert_no_error (error);
-  fixture->window = cvn_window_new (NULL, fixture->document, TRUE);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->document);
-  g_remove (fixture->path);
-  g_rmdir (fixture->directory);
-  g_free (fixture->path);
-  g_free (fixture->directory);
-}
+typedef CvnTestSample Fixture;
 
 /* Helpers ------------------------------------------------------------------------------- */
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static CvnDirectoryView *
 get_directory_view (Fixture *fixture)
 {
-  GtkWidget *view = find_widget (GTK_WIDGET (fixture->window), CVN_TYPE_DIRECTORY_VIEW);
+  GtkWidget *view = cvn_test_find_descendant (GTK_WIDGET (fixture->window),
+                                              CVN_TYPE_DIRECTORY_VIEW);
 
   g_assert_nonnull (view);
   return CVN_DIRECTORY_VIEW (view);
@@ -361,14 +312,61 @@ test_edit_entry (Fixture       *fixture,
   g_assert_cmpint (cvn_directory_view_get_entry (view, 0)->id, ==, id);
 }
 
+/* Deleting a row of either table is one edit, named after the row, that undo takes back. */
+static void
+test_delete_rows_and_undo (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  CvnDirectoryView *directory = get_directory_view (fixture);
+  CvnEngagementsView *register_view =
+    CVN_ENGAGEMENTS_VIEW (cvn_test_find_descendant (GTK_WIDGET (fixture->window),
+                                                    CVN_TYPE_ENGAGEMENTS_VIEW));
+  GtkColumnView *register_table = cvn_test_find_descendant (GTK_WIDGET (register_view),
+                                                            GTK_TYPE_COLUMN_VIEW);
+  guint entries = cvn_directory_view_get_n_rows (directory);
+  guint engagements = cvn_engagements_view_get_n_rows (register_view);
+  gint64 entry_id = cvn_directory_view_get_entry (directory, 0)->id;
+  const CvnSupportEngagement *engagement = cvn_engagements_view_get_engagement (register_view,
+                                                                                0);
+  gint64 engagement_id = engagement->id;
+  g_autofree char *label = g_strdup_printf ("Delete Support for %s",
+                                            cvn_snapshot_get_name (snapshot_of (fixture),
+                                                                   CVN_OBJECT_ESTABLISHMENT,
+                                                                   engagement->recipient_id));
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (cvn_directory_view_select_entry (directory, entry_id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (directory), "directory.delete", NULL));
+  g_assert_cmpuint (cvn_directory_view_get_n_rows (directory), ==, entries - 1);
+  g_assert_true (g_str_has_prefix (cvn_document_get_undo_label (fixture->document), "Delete "));
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (
+    register_table)), 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (register_view), "engagements.delete",
+                                             NULL));
+  g_assert_cmpuint (cvn_engagements_view_get_n_rows (register_view), ==, engagements - 1);
+  g_assert_cmpstr (cvn_document_get_undo_label (fixture->document), ==, label);
+  for (guint i = 0; i < cvn_engagements_view_get_n_rows (register_view); i++)
+    g_assert_cmpint (cvn_engagements_view_get_engagement (register_view, i)->id, !=,
+                     engagement_id);
+
+  g_assert_true (cvn_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cvn_engagements_view_get_n_rows (register_view), ==, engagements);
+  g_assert_true (cvn_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cvn_directory_view_get_n_rows (directory), ==, entries);
+  g_assert_true (cvn_directory_view_select_entry (directory, entry_id));
+}
+
 /* The audit ----------------------------------------------------------------------------- */
 
 static void
 test_audit_alliance (Fixture       *fixture,
                      gconstpointer  user_data)
 {
-  CvnAuditView *view = CVN_AUDIT_VIEW (find_widget (GTK_WIDGET (fixture->window),
-                                                    CVN_TYPE_AUDIT_VIEW));
+  CvnAuditView *view = cvn_test_find_descendant (GTK_WIDGET (fixture->window),
+                                                 CVN_TYPE_AUDIT_VIEW);
   CvnSnapshot *snapshot = snapshot_of (fixture);
   const CvnGroup *alliance = first_group (snapshot, "alliance", 2);
   g_autoptr (GPtrArray) children = cvn_snapshot_get_child_groups (snapshot, alliance->id);
@@ -446,8 +444,8 @@ test_broker_need (Fixture       *fixture,
 {
   CvnSnapshot *snapshot = snapshot_of (fixture);
   CvnEngagementsView *register_view =
-    CVN_ENGAGEMENTS_VIEW (find_widget (GTK_WIDGET (fixture->window),
-                                       CVN_TYPE_ENGAGEMENTS_VIEW));
+    CVN_ENGAGEMENTS_VIEW (cvn_test_find_descendant (GTK_WIDGET (fixture->window),
+                                                    CVN_TYPE_ENGAGEMENTS_VIEW));
   guint engagements_before = snapshot->support_engagements->len;
   CvnBrokerDialog *dialog = NULL;
   const CvnBrokerageCandidate *candidate;
@@ -536,22 +534,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("convenor-directory-home-XXXXXX", NULL);
-  g_autofree char *data_home = g_build_filename (home, "data", NULL);
-  g_autofree char *config_home = g_build_filename (home, "config", NULL);
-  g_autofree char *cache_home = g_build_filename (home, "cache", NULL);
-
-  /* There is no session bus under xvfb-run, so the accessibility bridge could only warn (and
-   * warnings are fatal in tests). */
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  cvn_test_ui_init (&argc, &argv);
 
 #define ADD_TEST(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, cvn_test_sample_set_up, func, cvn_test_sample_tear_down)
 
   ADD_TEST ("/cvn/ui/directory/lists-all-entries", test_lists_all_entries);
   ADD_TEST ("/cvn/ui/directory/filter-by-area-and-text", test_filter_by_area_and_text);
@@ -559,8 +545,9 @@ main (int   argc,
   ADD_TEST ("/cvn/ui/directory/sort-by-capacity", test_sort_by_capacity);
   ADD_TEST ("/cvn/ui/directory/add-entry-and-undo", test_add_entry_and_undo);
   ADD_TEST ("/cvn/ui/directory/edit-entry", test_edit_entry);
+  ADD_TEST ("/cvn/ui/directory/delete-rows-and-undo", test_delete_rows_and_undo);
   ADD_TEST ("/cvn/ui/audit/alliance", test_audit_alliance);
   ADD_TEST ("/cvn/ui/brokerage/broker-need", test_broker_need);
 
-  return g_test_run ();
+  return cvn_test_ui_run ();
 }

@@ -15,118 +15,27 @@
 #include "cvn-outline-item.h"
 #include "cvn-sample.h"
 #include "cvn-window.h"
+#include "ui-util.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
-typedef struct
-{
-  char        *directory;
-  CvnDocument *document;
-  CvnWindow   *window;
-} Fixture;
-
-static void
-remove_tree (const char *directory)
-{
-  g_autoptr (GDir) dir = g_dir_open (directory, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (directory, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (path);
-      else
-        g_remove (path);
-    }
-  g_rmdir (directory);
-}
-
-static void
-destroy_dialogs (void)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (!CVN_IS_WINDOW (l->data))
-      gtk_window_destroy (l->data);
-  g_list_free (toplevels);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->directory = g_dir_make_tmp ("convenor-editing-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->directory, "Sample.convenor", NULL);
-  fixture->document = cvn_sample_create (path, &error);
-  g_assert_no_error (error);
-
-  fixture->window = cvn_window_new (NULL, fixture->document, TRUE);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-}
+typedef CvnTestSample Fixture;
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  destroy_dialogs ();
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->document);
-  remove_tree (fixture->directory);
-  g_free (fixture->directory);
+  cvn_test_destroy_dialogs ();
+  cvn_test_sample_tear_down (fixture, user_data);
 }
 
 /* Helpers -------------------------------------------------------------------------------- */
-
-/* Runs what is waiting in the main loop: the details pane commits its fields from an idle. */
-static void
-flush (void)
-{
-  for (guint i = 0; i < 500 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static CvnSnapshot *
 snapshot_of (Fixture *fixture)
 {
   return cvn_window_get_snapshot (fixture->window);
-}
-
-static const CvnGroup *
-find_group (CvnSnapshot *snapshot,
-            const char  *name)
-{
-  for (guint i = 0; i < snapshot->groups->len; i++)
-    {
-      const CvnGroup *group = &g_array_index (snapshot->groups, CvnGroup, i);
-
-      if (g_strcmp0 (group->name, name) == 0)
-        return group;
-    }
-  return NULL;
-}
-
-static const CvnEstablishment *
-find_school (CvnSnapshot *snapshot,
-             const char  *name)
-{
-  for (guint i = 0; i < snapshot->establishments->len; i++)
-    {
-      const CvnEstablishment *school = &g_array_index (snapshot->establishments,
-                                                       CvnEstablishment, i);
-
-      if (g_strcmp0 (school->name, name) == 0)
-        return school;
-    }
-  return NULL;
 }
 
 /* The @nth tier-1 cluster (kind "cluster") that has an alliance as its parent. */
@@ -207,52 +116,19 @@ current_membership (CvnSnapshot  *snapshot,
   return NULL;
 }
 
-static gpointer
-find_toplevel (GType type)
+static gboolean
+is_button_for_action (GtkWidget     *widget,
+                      gconstpointer  action_name)
 {
-  GList *toplevels = gtk_window_list_toplevels ();
-  gpointer found = NULL;
-
-  for (GList *l = toplevels; l != NULL && found == NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      found = l->data;
-  g_list_free (toplevels);
-  return found;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
 }
 
 static GtkWidget *
 find_button_with_action (GtkWidget  *widget,
                          const char *action_name)
 {
-  if (GTK_IS_BUTTON (widget)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_with_action (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return cvn_test_find_widget (widget, is_button_for_action, action_name);
 }
 
 /* The label the primary menu gives the item for @action_name. */
@@ -305,7 +181,7 @@ activate (Fixture    *fixture,
 {
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window), action_name,
                                                      parameter));
-  flush ();
+  cvn_test_flush ();
 }
 
 static void
@@ -327,7 +203,7 @@ test_create_school (Fixture       *fixture,
   gint64 id;
 
   activate (fixture, "win.new-school", NULL);
-  school = find_school (snapshot_of (fixture), "New school");
+  school = cvn_test_find_school (snapshot_of (fixture), "New school");
   g_assert_nonnull (school);
   id = school->id;
   g_assert_true (school->is_open);
@@ -345,14 +221,14 @@ test_create_school (Fixture       *fixture,
 
   /* A second one gets a name of its own. */
   activate (fixture, "win.new-school", NULL);
-  g_assert_nonnull (find_school (snapshot_of (fixture), "New school 2"));
+  g_assert_nonnull (cvn_test_find_school (snapshot_of (fixture), "New school 2"));
 
   undo (fixture);
   undo (fixture);
-  g_assert_null (find_school (snapshot_of (fixture), "New school"));
+  g_assert_null (cvn_test_find_school (snapshot_of (fixture), "New school"));
   g_assert_cmpstr (cvn_document_get_redo_label (fixture->document), ==, "Create New school");
   activate (fixture, "win.redo", NULL);
-  g_assert_nonnull (find_school (snapshot_of (fixture), "New school"));
+  g_assert_nonnull (cvn_test_find_school (snapshot_of (fixture), "New school"));
 }
 
 static void
@@ -366,7 +242,7 @@ test_create_group (Fixture       *fixture,
   /* With an alliance selected, a new cluster goes inside it, in tier 1. */
   g_assert_true (cvn_window_select_object (fixture->window, CVN_OBJECT_GROUP, alliance_id));
   activate (fixture, "win.new-group", g_variant_new_string ("cluster"));
-  cluster = find_group (snapshot_of (fixture), "New cluster");
+  cluster = cvn_test_find_group (snapshot_of (fixture), "New cluster");
   g_assert_nonnull (cluster);
   g_assert_cmpstr (cluster->kind, ==, "cluster");
   g_assert_cmpint (cluster->tier, ==, 1);
@@ -379,8 +255,8 @@ test_create_group (Fixture       *fixture,
                          "Reading Network");
   g_signal_emit_by_name (cvn_details_pane_get_field_row (
                            cvn_window_get_details_pane (fixture->window), "kind"), "apply");
-  flush ();
-  g_assert_cmpstr (find_group (snapshot_of (fixture), "New cluster")->kind, ==,
+  cvn_test_flush ();
+  g_assert_cmpstr (cvn_test_find_group (snapshot_of (fixture), "New cluster")->kind, ==,
                    "reading network");
   g_assert_cmpstr (cvn_document_get_undo_label (fixture->document), ==,
                    "Change the kind of New cluster to reading network");
@@ -407,9 +283,9 @@ test_rename_group (Fixture       *fixture,
   /* Typing a name and pressing Enter renames, as one edit named after it. */
   gtk_editable_set_text (GTK_EDITABLE (row), "Riverside Cluster");
   g_signal_emit_by_name (row, "apply");
-  flush ();
-  g_assert_nonnull (find_group (snapshot_of (fixture), "Riverside Cluster"));
-  g_assert_null (find_group (snapshot_of (fixture), old_name));
+  cvn_test_flush ();
+  g_assert_nonnull (cvn_test_find_group (snapshot_of (fixture), "Riverside Cluster"));
+  g_assert_null (cvn_test_find_group (snapshot_of (fixture), old_name));
   g_assert_cmpstr (cvn_document_get_undo_label (fixture->document), ==, expected);
   tooltip = g_strdup_printf ("Undo %s", expected);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (
@@ -428,14 +304,14 @@ test_rename_group (Fixture       *fixture,
   row = cvn_details_pane_get_field_row (details, "name");
   gtk_editable_set_text (GTK_EDITABLE (row), "   ");
   g_signal_emit_by_name (row, "apply");
-  flush ();
-  g_assert_nonnull (find_group (snapshot_of (fixture), "Riverside Cluster"));
+  cvn_test_flush ();
+  g_assert_nonnull (cvn_test_find_group (snapshot_of (fixture), "Riverside Cluster"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Riverside Cluster");
-  g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  destroy_dialogs ();
+  g_assert_nonnull (cvn_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  cvn_test_destroy_dialogs ();
 
   undo (fixture);
-  g_assert_nonnull (find_group (snapshot_of (fixture), old_name));
+  g_assert_nonnull (cvn_test_find_group (snapshot_of (fixture), old_name));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
                      cvn_details_pane_get_field_row (details, "name"))), ==, old_name);
 }
@@ -453,24 +329,25 @@ test_recolour (Fixture       *fixture,
 
   g_assert_cmpstr (cluster->colour, ==, "");
   g_assert_true (cvn_window_select_object (fixture->window, CVN_OBJECT_GROUP, cluster->id));
-  button = find_descendant (cvn_details_pane_get_field_row (details, "colour"),
-                            GTK_TYPE_COLOR_BUTTON);
+  button = cvn_test_find_descendant (cvn_details_pane_get_field_row (details, "colour"),
+                                     GTK_TYPE_COLOR_BUTTON);
   g_assert_nonnull (button);
   gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (button), &teal);
   g_signal_emit_by_name (button, "color-set");
-  flush ();
-  g_assert_cmpstr (find_group (snapshot_of (fixture), name)->colour, ==, "#3a7bd5");
+  cvn_test_flush ();
+  g_assert_cmpstr (cvn_test_find_group (snapshot_of (fixture), name)->colour, ==, "#3a7bd5");
   g_assert_cmpstr (cvn_document_get_undo_label (fixture->document), ==, expected);
 
   undo (fixture);
-  g_assert_cmpstr (find_group (snapshot_of (fixture), name)->colour, ==, "");
+  g_assert_cmpstr (cvn_test_find_group (snapshot_of (fixture), name)->colour, ==, "");
 }
 
 static void
 test_set_parent (Fixture       *fixture,
                  gconstpointer  user_data)
 {
-  const CvnGroup *eastfield = find_group (snapshot_of (fixture), CVN_SAMPLE_UNPARENTED_CLUSTER);
+  const CvnGroup *eastfield = cvn_test_find_group (snapshot_of (fixture),
+                                                   CVN_SAMPLE_UNPARENTED_CLUSTER);
   const CvnGroup *alliance = first_alliance (snapshot_of (fixture));
   g_autofree char *expected = g_strdup_printf ("Put %s in %s", eastfield->name, alliance->name);
   gint64 eastfield_id = eastfield->id;
@@ -481,14 +358,14 @@ test_set_parent (Fixture       *fixture,
   g_assert_cmpint (eastfield->parent_id, ==, 0);
   g_assert_true (cvn_window_select_object (fixture->window, CVN_OBJECT_GROUP, eastfield_id));
   activate (fixture, "win.choose-parent", g_variant_new_int64 (eastfield_id));
-  chooser = find_toplevel (CVN_TYPE_OBJECT_CHOOSER);
+  chooser = cvn_test_find_toplevel (CVN_TYPE_OBJECT_CHOOSER);
   g_assert_nonnull (chooser);
   /* A group is never offered as its own parent. */
   g_assert_false (cvn_object_chooser_choose (chooser, CVN_OBJECT_GROUP, eastfield_id));
   g_assert_true (cvn_object_chooser_choose (chooser, CVN_OBJECT_GROUP, alliance_id));
-  flush ();
-  g_assert_cmpint (find_group (snapshot_of (fixture), CVN_SAMPLE_UNPARENTED_CLUSTER)->parent_id,
-                   ==, alliance_id);
+  cvn_test_flush ();
+  g_assert_cmpint (cvn_test_find_group (snapshot_of (fixture),
+                                        CVN_SAMPLE_UNPARENTED_CLUSTER)->parent_id, ==, alliance_id);
   g_assert_cmpstr (cvn_document_get_undo_label (fixture->document), ==, expected);
 
   /* The tier is a choice of its own. */
@@ -496,14 +373,16 @@ test_set_parent (Fixture       *fixture,
   g_assert_true (ADW_IS_COMBO_ROW (tier));
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (tier)), ==, 1);
   adw_combo_row_set_selected (ADW_COMBO_ROW (tier), 0);
-  flush ();
-  g_assert_cmpint (find_group (snapshot_of (fixture), CVN_SAMPLE_UNPARENTED_CLUSTER)->tier, ==, 0);
+  cvn_test_flush ();
+  g_assert_cmpint (cvn_test_find_group (snapshot_of (fixture),
+                                        CVN_SAMPLE_UNPARENTED_CLUSTER)->tier, ==, 0);
   undo (fixture);
-  g_assert_cmpint (find_group (snapshot_of (fixture), CVN_SAMPLE_UNPARENTED_CLUSTER)->tier, ==, 1);
+  g_assert_cmpint (cvn_test_find_group (snapshot_of (fixture),
+                                        CVN_SAMPLE_UNPARENTED_CLUSTER)->tier, ==, 1);
 
   undo (fixture);
-  g_assert_cmpint (find_group (snapshot_of (fixture), CVN_SAMPLE_UNPARENTED_CLUSTER)->parent_id,
-                   ==, 0);
+  g_assert_cmpint (cvn_test_find_group (snapshot_of (fixture),
+                                        CVN_SAMPLE_UNPARENTED_CLUSTER)->parent_id, ==, 0);
 }
 
 static void
@@ -532,11 +411,11 @@ test_add_membership (Fixture       *fixture,
   expected = g_strdup_printf ("Add %s to %s", person->name, cluster->name);
 
   activate (fixture, "win.add-member", g_variant_new_int64 (cluster_id));
-  chooser = find_toplevel (CVN_TYPE_OBJECT_CHOOSER);
+  chooser = cvn_test_find_toplevel (CVN_TYPE_OBJECT_CHOOSER);
   g_assert_nonnull (chooser);
   cvn_object_chooser_set_role (chooser, CVN_ROLE_CO_CHAIR);
   g_assert_true (cvn_object_chooser_choose (chooser, CVN_OBJECT_PERSON, person_id));
-  flush ();
+  cvn_test_flush ();
 
   membership = current_membership (snapshot_of (fixture), cluster_id, CVN_OBJECT_PERSON,
                                    person_id);
@@ -546,7 +425,7 @@ test_add_membership (Fixture       *fixture,
 
   /* Members already in the group are not offered again. */
   activate (fixture, "win.add-member", g_variant_new_int64 (cluster_id));
-  chooser = find_toplevel (CVN_TYPE_OBJECT_CHOOSER);
+  chooser = cvn_test_find_toplevel (CVN_TYPE_OBJECT_CHOOSER);
   g_assert_false (cvn_object_chooser_choose (chooser, CVN_OBJECT_PERSON, person_id));
   gtk_window_destroy (GTK_WINDOW (chooser));
 
@@ -583,7 +462,7 @@ test_end_membership (Fixture       *fixture,
   g_assert_true (cvn_window_select_object (fixture->window, CVN_OBJECT_ESTABLISHMENT, school_id));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (details), "details.end-membership", "x",
                                              membership_id));
-  flush ();
+  cvn_test_flush ();
   g_assert_cmpstr (cvn_document_get_undo_label (fixture->document), ==, expected);
   g_assert_null (current_membership (snapshot_of (fixture), cluster_id, CVN_OBJECT_ESTABLISHMENT,
                                      school_id));
@@ -658,7 +537,7 @@ test_move_school (Fixture       *fixture,
   /* What dropping the school's row on the other cluster's row does. */
   g_assert_true (cvn_window_move_member (fixture->window, CVN_OBJECT_ESTABLISHMENT, school_id,
                                          from_id, to_id));
-  flush ();
+  cvn_test_flush ();
   g_assert_cmpstr (cvn_document_get_undo_label (fixture->document), ==, expected);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (
                      find_button_with_action (GTK_WIDGET (fixture->window), "win.undo")), ==,
@@ -681,8 +560,8 @@ test_add_two_to_group (Fixture       *fixture,
                        gconstpointer  user_data)
 {
   CvnSnapshot *snapshot = snapshot_of (fixture);
-  const CvnEstablishment *greyfriars = find_school (snapshot, CVN_SAMPLE_UNCOVERED_SCHOOL);
-  const CvnGroup *cluster = find_group (snapshot, CVN_SAMPLE_UNPARENTED_CLUSTER);
+  const CvnEstablishment *greyfriars = cvn_test_find_school (snapshot, CVN_SAMPLE_UNCOVERED_SCHOOL);
+  const CvnGroup *cluster = cvn_test_find_group (snapshot, CVN_SAMPLE_UNPARENTED_CLUSTER);
   const CvnGroup *other_cluster = nth_cluster (snapshot, 0);
   const CvnEstablishment *other = school_only_in (snapshot, other_cluster);
   g_autofree char *expected = g_strdup_printf ("Add 2 schools to %s", cluster->name);
@@ -701,13 +580,13 @@ test_add_two_to_group (Fixture       *fixture,
                    CVN_OBJECT_NONE);
 
   activate (fixture, "win.add-to-group", NULL);
-  chooser = find_toplevel (CVN_TYPE_OBJECT_CHOOSER);
+  chooser = cvn_test_find_toplevel (CVN_TYPE_OBJECT_CHOOSER);
   g_assert_nonnull (chooser);
   /* The list can be narrowed by typing. */
   cvn_object_chooser_set_search (chooser, "eastfield");
   g_assert_cmpuint (cvn_object_chooser_get_n_shown (chooser), ==, 1);
   g_assert_true (cvn_object_chooser_choose (chooser, CVN_OBJECT_GROUP, cluster_id));
-  flush ();
+  cvn_test_flush ();
 
   g_assert_cmpstr (cvn_document_get_undo_label (fixture->document), ==, expected);
   g_assert_nonnull (current_membership (snapshot_of (fixture), cluster_id,
@@ -757,32 +636,32 @@ test_delete_cascade (Fixture       *fixture,
   activate (fixture, "win.delete", NULL);
 
   /* The cluster has members, so deleting it asks first, and says what goes with it. */
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = cvn_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, body);
-  g_assert_nonnull (find_group (snapshot_of (fixture), name));
+  g_assert_nonnull (cvn_test_find_group (snapshot_of (fixture), name));
   /* What clicking Delete does: the answer, then the dialog goes. */
   adw_message_dialog_response (dialog, "delete");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  flush ();
+  cvn_test_flush ();
 
-  g_assert_null (find_group (snapshot_of (fixture), name));
+  g_assert_null (cvn_test_find_group (snapshot_of (fixture), name));
   g_assert_cmpint (count_rows (fixture->document, "SELECT count(*) FROM memberships"), ==,
                    n_memberships - (gint64) (members->len + member_of->len));
   g_assert_cmpstr (cvn_document_get_undo_label (fixture->document), ==, label);
 
   undo (fixture);
-  g_assert_nonnull (find_group (snapshot_of (fixture), name));
+  g_assert_nonnull (cvn_test_find_group (snapshot_of (fixture), name));
   g_assert_cmpint (count_rows (fixture->document, "SELECT count(*) FROM memberships"), ==,
                    n_memberships);
 
   /* A new school nothing refers to is deleted at once, without asking. */
   activate (fixture, "win.new-school", NULL);
-  g_assert_nonnull (find_school (snapshot_of (fixture), "New school"));
+  g_assert_nonnull (cvn_test_find_school (snapshot_of (fixture), "New school"));
   activate (fixture, "win.delete", NULL);
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  g_assert_null (find_school (snapshot_of (fixture), "New school"));
+  g_assert_null (cvn_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (cvn_test_find_school (snapshot_of (fixture), "New school"));
   g_assert_cmpstr (cvn_document_get_undo_label (fixture->document), ==, "Delete New school");
 }
 
@@ -791,8 +670,8 @@ test_school_fields (Fixture       *fixture,
                     gconstpointer  user_data)
 {
   CvnDetailsPane *details = cvn_window_get_details_pane (fixture->window);
-  const CvnEstablishment *school = find_school (snapshot_of (fixture),
-                                                CVN_SAMPLE_UNCOVERED_SCHOOL);
+  const CvnEstablishment *school = cvn_test_find_school (snapshot_of (fixture),
+                                                         CVN_SAMPLE_UNCOVERED_SCHOOL);
   g_autofree char *expected = g_strdup_printf ("Change the reason for opting out of clusters "
                                                "of %s", school->name);
   gint64 id = school->id;
@@ -805,13 +684,13 @@ test_school_fields (Fixture       *fixture,
   row = cvn_details_pane_get_field_row (details, "pupils");
   gtk_editable_set_text (GTK_EDITABLE (row), "1,250");
   g_signal_emit_by_name (row, "apply");
-  flush ();
+  cvn_test_flush ();
   g_assert_cmpint (cvn_snapshot_find_establishment (snapshot_of (fixture), id)->pupils, ==, 1250);
 
   row = cvn_details_pane_get_field_row (details, "opted_out_reason");
   gtk_editable_set_text (GTK_EDITABLE (row), "Works within its trust's network");
   g_signal_emit_by_name (row, "apply");
-  flush ();
+  cvn_test_flush ();
   g_assert_cmpstr (cvn_snapshot_find_establishment (snapshot_of (fixture), id)->opted_out_reason,
                    ==, "Works within its trust's network");
   g_assert_cmpstr (cvn_document_get_undo_label (fixture->document), ==, expected);
@@ -822,18 +701,18 @@ test_school_fields (Fixture       *fixture,
   row = cvn_details_pane_get_field_row (details, "trust");
   gtk_editable_set_text (GTK_EDITABLE (row), "Greyfriars Learning Trust");
   g_signal_emit_by_name (row, "apply");
-  flush ();
+  cvn_test_flush ();
   g_assert_cmpstr (cvn_snapshot_find_establishment (snapshot_of (fixture), id)->trust, ==,
                    "Greyfriars Learning Trust");
   g_assert_true (cvn_details_pane_get_field_row (details, "trust") != row);
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
                                          cvn_details_pane_get_field_row (details, "postcode")));
 
-  toggle = find_descendant (cvn_details_pane_get_field_row (details, "is_open"),
-                            GTK_TYPE_SWITCH);
+  toggle = cvn_test_find_descendant (cvn_details_pane_get_field_row (details, "is_open"),
+                                     GTK_TYPE_SWITCH);
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
   gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
-  flush ();
+  cvn_test_flush ();
   g_assert_false (cvn_snapshot_find_establishment (snapshot_of (fixture), id)->is_open);
 }
 
@@ -841,21 +720,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("convenor-editing-home-XXXXXX", NULL);
-  g_autofree char *data_home = g_build_filename (home, "data", NULL);
-  g_autofree char *config_home = g_build_filename (home, "config", NULL);
-  g_autofree char *cache_home = g_build_filename (home, "cache", NULL);
-  int status;
-
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  cvn_test_ui_init (&argc, &argv);
 
 #define ADD_TEST(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, cvn_test_sample_set_up, func, fixture_tear_down)
 
   ADD_TEST ("/cvn/ui/editing/create-school", test_create_school);
   ADD_TEST ("/cvn/ui/editing/create-group", test_create_group);
@@ -871,7 +739,5 @@ main (int   argc,
 
 #undef ADD_TEST
 
-  status = g_test_run ();
-  remove_tree (home);
-  return status;
+  return cvn_test_ui_run ();
 }

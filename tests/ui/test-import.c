@@ -19,6 +19,7 @@
 #include "cvn-members-csv.h"
 #include "cvn-sample.h"
 #include "cvn-window.h"
+#include "ui-util.h"
 #include "cvn-xml-document.h"
 
 #include <adwaita.h>
@@ -27,55 +28,31 @@
 
 typedef struct
 {
-  char        *directory;
-  char        *path;
-  CvnDocument *document;
-  CvnWindow   *window;
-  GPtrArray   *paths;     /* other files the test wrote, removed at the end */
+  CvnTestSample  sample;
+  GPtrArray     *paths;     /* other files the test wrote, removed at the end */
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr (GError) error = NULL;
-
-  fixture->directory = g_dir_make_tmp ("convenor-import-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->directory, "Sample.convenor", NULL);
-  fixture->document = cvn_sample_create (fixture->path, &error);
-  g_assert_no_error (error);
-  fixture->window = cvn_window_new (NULL, fixture->document, TRUE);
+  cvn_test_sample_set_up (&fixture->sample, user_data);
   fixture->paths = g_ptr_array_new_with_free_func (g_free);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-}
-
-static void
-remove_document (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
-
-  g_remove (journal);
-  g_remove (wal);
-  g_remove (shm);
-  g_remove (path);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->document);
-  remove_document (fixture->path);
+  gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&fixture->sample.window)));
+  g_clear_object (&fixture->sample.document);
+  cvn_test_remove_document (fixture->sample.path);
   for (guint i = 0; i < fixture->paths->len; i++)
-    remove_document (g_ptr_array_index (fixture->paths, i));
-  g_assert_cmpint (g_rmdir (fixture->directory), ==, 0);
+    cvn_test_remove_document (g_ptr_array_index (fixture->paths, i));
+  /* Nothing was left behind but the files the test wrote itself. */
+  g_assert_cmpint (g_rmdir (fixture->sample.directory), ==, 0);
+  cvn_test_sample_close (&fixture->sample);
   g_ptr_array_unref (fixture->paths);
-  g_free (fixture->path);
-  g_free (fixture->directory);
 }
 
 /* Helpers ------------------------------------------------------------------------------- */
@@ -84,22 +61,16 @@ static char *
 fixture_file (Fixture    *fixture,
               const char *name)
 {
-  char *path = g_build_filename (fixture->directory, name, NULL);
+  char *path = g_build_filename (fixture->sample.directory, name, NULL);
 
   g_ptr_array_add (fixture->paths, g_strdup (path));
   return path;
 }
 
-static char *
-gias_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", "gias", name, NULL);
-}
-
 static CvnSnapshot *
 snapshot_of (Fixture *fixture)
 {
-  return cvn_window_get_snapshot (fixture->window);
+  return cvn_window_get_snapshot (fixture->sample.window);
 }
 
 /* A second copy of the sample, for the core importer to show what the dialog should say. */
@@ -117,7 +88,7 @@ create_reference (Fixture *fixture)
 static CvnImportDialog *
 open_dialog (Fixture *fixture)
 {
-  CvnImportDialog *dialog = cvn_import_dialog_new (fixture->window);
+  CvnImportDialog *dialog = cvn_import_dialog_new (fixture->sample.window);
 
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
@@ -174,23 +145,6 @@ assert_line (const char *text,
   va_end (args);
   if (!has_line (text, line))
     g_error ("The summary has no line “%s”:\n%s", line, text);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static guint
@@ -277,8 +231,8 @@ static void
 test_groups_file_finds_partner (Fixture       *fixture,
                                 gconstpointer  user_data)
 {
-  g_autofree char *links = gias_path ("group-links.csv");
-  g_autofree char *groups = gias_path ("groups.csv");
+  g_autofree char *links = cvn_test_data_path ("gias", "group-links.csv");
+  g_autofree char *groups = cvn_test_data_path ("gias", "groups.csv");
   g_autoptr (GFile) groups_file = g_file_new_for_path (groups);
   g_autoptr (GFile) links_file = g_file_new_for_path (links);
   g_autoptr (CvnDocument) reference = create_reference (fixture);
@@ -304,7 +258,7 @@ test_groups_file_finds_partner (Fixture       *fixture,
   assert_line (text, "Added: %u", expected->groups_added);
   assert_line (text, "Added: %u", expected->memberships_added);
   assert_line (text, "Rows skipped: %u", expected->skips->len);
-  g_assert_cmpstr (cvn_document_get_undo_label (fixture->document), ==,
+  g_assert_cmpstr (cvn_document_get_undo_label (fixture->sample.document), ==,
                    "Import trusts and federations");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -316,7 +270,7 @@ static void
 test_gias_all (Fixture       *fixture,
                gconstpointer  user_data)
 {
-  g_autofree char *path = gias_path ("schools.csv");
+  g_autofree char *path = cvn_test_data_path ("gias", "schools.csv");
   g_autoptr (CvnDocument) reference = create_reference (fixture);
   g_autoptr (CvnGiasSummary) expected = NULL;
   g_autoptr (GError) error = NULL;
@@ -370,7 +324,7 @@ test_gias_filter_with_heads (Fixture       *fixture,
                              gconstpointer  user_data)
 {
   static const char * const wanted[] = { "Wigan", "Nowhere", NULL };
-  g_autofree char *path = gias_path ("schools.csv");
+  g_autofree char *path = cvn_test_data_path ("gias", "schools.csv");
   g_autoptr (CvnDocument) reference = create_reference (fixture);
   g_autoptr (CvnGiasSummary) expected = NULL;
   g_autoptr (GError) error = NULL;
@@ -465,8 +419,8 @@ static void
 test_gias_one_undo_step (Fixture       *fixture,
                          gconstpointer  user_data)
 {
-  g_autofree char *path = gias_path ("schools.csv");
-  g_autofree char *label_before = g_strdup (cvn_document_get_undo_label (fixture->document));
+  g_autofree char *path = cvn_test_data_path ("gias", "schools.csv");
+  g_autofree char *label_before = g_strdup (cvn_document_get_undo_label (fixture->sample.document));
   g_autoptr (GError) error = NULL;
   CvnImportDialog *dialog = open_dialog (fixture);
   guint schools_before = snapshot_of (fixture)->establishments->len;
@@ -477,16 +431,16 @@ test_gias_one_undo_step (Fixture       *fixture,
   wait_while_running (dialog);
   g_assert_cmpint (cvn_import_dialog_get_state (dialog), ==, CVN_IMPORT_STATE_DONE);
   g_assert_cmpuint (snapshot_of (fixture)->establishments->len, >, schools_before);
-  g_assert_cmpstr (cvn_document_get_undo_label (fixture->document), ==,
+  g_assert_cmpstr (cvn_document_get_undo_label (fixture->sample.document), ==,
                    "Import schools from schools.csv");
 
   /* One undo takes back the schools and the heads together. */
-  g_assert_true (cvn_document_undo (fixture->document, &error));
+  g_assert_true (cvn_document_undo (fixture->sample.document, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (snapshot_of (fixture)->establishments->len, ==, schools_before);
   g_assert_null (find_by_urn (snapshot_of (fixture), 100001));
-  g_assert_cmpstr (cvn_document_get_undo_label (fixture->document), ==, label_before);
-  g_assert_true (cvn_document_can_redo (fixture->document));
+  g_assert_cmpstr (cvn_document_get_undo_label (fixture->sample.document), ==, label_before);
+  g_assert_true (cvn_document_can_redo (fixture->sample.document));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -495,12 +449,12 @@ static void
 test_gias_error_shown (Fixture       *fixture,
                        gconstpointer  user_data)
 {
-  g_autofree char *path = gias_path ("schools-malformed.csv");
+  g_autofree char *path = cvn_test_data_path ("gias", "schools-malformed.csv");
   g_autoptr (CvnDocument) reference = create_reference (fixture);
   g_autoptr (CvnGiasSummary) expected = NULL;
   g_autoptr (GError) error = NULL;
   CvnImportDialog *dialog = open_dialog (fixture);
-  guint64 revision = cvn_document_get_revision (fixture->document);
+  guint64 revision = cvn_document_get_revision (fixture->sample.document);
   guint schools_before = snapshot_of (fixture)->establishments->len;
 
   expected = cvn_import_gias (reference, path, NULL, &error);
@@ -516,8 +470,8 @@ test_gias_error_shown (Fixture       *fixture,
   g_assert_cmpstr (cvn_import_dialog_get_failure (dialog), ==, error->message);
   g_assert_nonnull (strstr (error->message, "schools-malformed.csv"));
   g_assert_null (cvn_import_dialog_dup_summary_text (dialog));
-  g_assert_cmpuint (cvn_document_get_revision (fixture->document), ==, revision);
-  g_assert_false (cvn_document_in_edit (fixture->document));
+  g_assert_cmpuint (cvn_document_get_revision (fixture->sample.document), ==, revision);
+  g_assert_false (cvn_document_in_edit (fixture->sample.document));
   g_assert_cmpuint (snapshot_of (fixture)->establishments->len, ==, schools_before);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -557,11 +511,11 @@ static void
 test_cancel_leaves_document (Fixture       *fixture,
                              gconstpointer  user_data)
 {
-  g_autofree char *small = gias_path ("schools.csv");
+  g_autofree char *small = cvn_test_data_path ("gias", "schools.csv");
   g_autofree char *large = fixture_file (fixture, "register.csv");
-  g_autofree char *label_before = g_strdup (cvn_document_get_undo_label (fixture->document));
+  g_autofree char *label_before = g_strdup (cvn_document_get_undo_label (fixture->sample.document));
   CvnImportDialog *dialog = open_dialog (fixture);
-  guint64 revision = cvn_document_get_revision (fixture->document);
+  guint64 revision = cvn_document_get_revision (fixture->sample.document);
   guint schools_before = snapshot_of (fixture)->establishments->len;
 
   /* Cancelled at once: whether the worker had begun or not, nothing comes in. */
@@ -571,9 +525,9 @@ test_cancel_leaves_document (Fixture       *fixture,
   wait_while_running (dialog);
   g_assert_cmpint (cvn_import_dialog_get_state (dialog), ==, CVN_IMPORT_STATE_FAILED);
   g_assert_nonnull (cvn_import_dialog_get_failure (dialog));
-  g_assert_cmpuint (cvn_document_get_revision (fixture->document), ==, revision);
-  g_assert_false (cvn_document_in_edit (fixture->document));
-  g_assert_cmpstr (cvn_document_get_undo_label (fixture->document), ==, label_before);
+  g_assert_cmpuint (cvn_document_get_revision (fixture->sample.document), ==, revision);
+  g_assert_false (cvn_document_in_edit (fixture->sample.document));
+  g_assert_cmpstr (cvn_document_get_undo_label (fixture->sample.document), ==, label_before);
 
   /* Cancelled while the worker is writing a larger register. */
   write_register (large, 20000);
@@ -583,9 +537,9 @@ test_cancel_leaves_document (Fixture       *fixture,
   g_timeout_add_once (30, cancel_cb, dialog);
   wait_while_running (dialog);
   g_assert_cmpint (cvn_import_dialog_get_state (dialog), ==, CVN_IMPORT_STATE_FAILED);
-  g_assert_cmpuint (cvn_document_get_revision (fixture->document), ==, revision);
-  g_assert_false (cvn_document_in_edit (fixture->document));
-  g_assert_cmpstr (cvn_document_get_undo_label (fixture->document), ==, label_before);
+  g_assert_cmpuint (cvn_document_get_revision (fixture->sample.document), ==, revision);
+  g_assert_false (cvn_document_in_edit (fixture->sample.document));
+  g_assert_cmpstr (cvn_document_get_undo_label (fixture->sample.document), ==, label_before);
   g_assert_cmpuint (snapshot_of (fixture)->establishments->len, ==, schools_before);
   g_assert_null (find_by_urn (snapshot_of (fixture), 200000));
 
@@ -608,7 +562,7 @@ test_close_while_running (Fixture       *fixture,
 {
   g_autofree char *large = fixture_file (fixture, "register.csv");
   CvnImportDialog *dialog = open_dialog (fixture);
-  guint64 revision = cvn_document_get_revision (fixture->document);
+  guint64 revision = cvn_document_get_revision (fixture->sample.document);
   GWeakRef weak;
 
   write_register (large, 5000);
@@ -624,8 +578,8 @@ test_close_while_running (Fixture       *fixture,
       g_main_context_iteration (NULL, TRUE);
     }
   g_weak_ref_clear (&weak);
-  g_assert_cmpuint (cvn_document_get_revision (fixture->document), ==, revision);
-  g_assert_false (cvn_document_in_edit (fixture->document));
+  g_assert_cmpuint (cvn_document_get_revision (fixture->sample.document), ==, revision);
+  g_assert_false (cvn_document_in_edit (fixture->sample.document));
 }
 
 /* A dialog destroyed under a running import (its window closed) still hands the document back
@@ -637,7 +591,7 @@ test_destroy_while_running (Fixture       *fixture,
   g_autofree char *large = fixture_file (fixture, "register.csv");
   g_autoptr (GError) error = NULL;
   CvnImportDialog *dialog = open_dialog (fixture);
-  guint64 revision = cvn_document_get_revision (fixture->document);
+  guint64 revision = cvn_document_get_revision (fixture->sample.document);
   GWeakRef weak;
 
   write_register (large, 5000);
@@ -651,15 +605,15 @@ test_destroy_while_running (Fixture       *fixture,
       g_main_context_iteration (NULL, TRUE);
     }
   g_weak_ref_clear (&weak);
-  g_assert_cmpuint (cvn_document_get_revision (fixture->document), ==, revision);
-  g_assert_false (cvn_document_in_edit (fixture->document));
+  g_assert_cmpuint (cvn_document_get_revision (fixture->sample.document), ==, revision);
+  g_assert_false (cvn_document_in_edit (fixture->sample.document));
 
   /* The document takes edits as before. */
-  g_assert_true (cvn_document_begin_edit (fixture->document, "Test", &error));
+  g_assert_true (cvn_document_begin_edit (fixture->sample.document, "Test", &error));
   g_assert_no_error (error);
-  g_assert_true (cvn_document_set_setting (fixture->document, "test.key", "1", &error));
+  g_assert_true (cvn_document_set_setting (fixture->sample.document, "test.key", "1", &error));
   g_assert_no_error (error);
-  g_assert_true (cvn_document_commit_edit (fixture->document, &error));
+  g_assert_true (cvn_document_commit_edit (fixture->sample.document, &error));
   g_assert_no_error (error);
 }
 
@@ -789,9 +743,9 @@ test_members_unmatched_declined (Fixture       *fixture,
                                  gconstpointer  user_data)
 {
   g_autofree char *path = write_memberships (fixture);
-  g_autofree char *label_before = g_strdup (cvn_document_get_undo_label (fixture->document));
+  g_autofree char *label_before = g_strdup (cvn_document_get_undo_label (fixture->sample.document));
   CvnImportDialog *dialog = open_dialog (fixture);
-  guint64 revision = cvn_document_get_revision (fixture->document);
+  guint64 revision = cvn_document_get_revision (fixture->sample.document);
   guint memberships_before = snapshot_of (fixture)->memberships->len;
   GtkWidget *question;
   g_autofree char *body = NULL;
@@ -812,18 +766,18 @@ test_members_unmatched_declined (Fixture       *fixture,
   g_assert_nonnull (strstr (body, "1 row"));
   extra = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (question));
   g_assert_nonnull (extra);
-  label = find_widget (extra, GTK_TYPE_LABEL);
+  label = cvn_test_find_descendant (extra, GTK_TYPE_LABEL);
   g_assert_nonnull (label);
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), "Line 3: "));
-  g_assert_cmpuint (cvn_document_get_revision (fixture->document), ==, revision);
-  g_assert_false (cvn_document_in_edit (fixture->document));
+  g_assert_cmpuint (cvn_document_get_revision (fixture->sample.document), ==, revision);
+  g_assert_false (cvn_document_in_edit (fixture->sample.document));
 
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "cancel");
   g_assert_cmpint (cvn_import_dialog_get_state (dialog), ==, CVN_IMPORT_STATE_FAILED);
   g_assert_null (cvn_import_dialog_get_question (dialog));
-  g_assert_cmpuint (cvn_document_get_revision (fixture->document), ==, revision);
+  g_assert_cmpuint (cvn_document_get_revision (fixture->sample.document), ==, revision);
   g_assert_cmpuint (snapshot_of (fixture)->memberships->len, ==, memberships_before);
-  g_assert_cmpstr (cvn_document_get_undo_label (fixture->document), ==, label_before);
+  g_assert_cmpstr (cvn_document_get_undo_label (fixture->sample.document), ==, label_before);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -833,7 +787,7 @@ test_members_unmatched_accepted (Fixture       *fixture,
                                  gconstpointer  user_data)
 {
   g_autofree char *path = write_memberships (fixture);
-  g_autofree char *label_before = g_strdup (cvn_document_get_undo_label (fixture->document));
+  g_autofree char *label_before = g_strdup (cvn_document_get_undo_label (fixture->sample.document));
   g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
   CvnImportDialog *dialog = open_dialog (fixture);
@@ -858,13 +812,13 @@ test_members_unmatched_accepted (Fixture       *fixture,
   g_assert_cmpuint (snapshot_of (fixture)->groups->len, ==, groups_before + 1);
 
   /* The group and its members go in one undo step. */
-  g_assert_cmpstr (cvn_document_get_undo_label (fixture->document), ==,
+  g_assert_cmpstr (cvn_document_get_undo_label (fixture->sample.document), ==,
                    "Import memberships from members.csv");
-  g_assert_true (cvn_document_undo (fixture->document, &error));
+  g_assert_true (cvn_document_undo (fixture->sample.document, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (snapshot_of (fixture)->memberships->len, ==, memberships_before);
   g_assert_cmpuint (snapshot_of (fixture)->groups->len, ==, groups_before);
-  g_assert_cmpstr (cvn_document_get_undo_label (fixture->document), ==, label_before);
+  g_assert_cmpstr (cvn_document_get_undo_label (fixture->sample.document), ==, label_before);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -883,12 +837,12 @@ test_directory_and_graphml (Fixture       *fixture,
   CvnGraphmlExportOptions flat = { TRUE, FALSE, NULL };
   CvnImportDialog *dialog = open_dialog (fixture);
   guint entries = snapshot_of (fixture)->directory_entries->len;
-  guint64 revision = cvn_document_get_revision (fixture->document);
+  guint64 revision = cvn_document_get_revision (fixture->sample.document);
 
   g_assert_cmpuint (entries, >, 0);
 
   /* The directory, exported and read back: every row updates the entry it came from. */
-  g_assert_true (cvn_directory_csv_export (fixture->document, directory_path, &error));
+  g_assert_true (cvn_directory_csv_export (fixture->sample.document, directory_path, &error));
   g_assert_no_error (error);
   set_path (dialog, directory_path);
   g_assert_cmpint (cvn_import_dialog_get_kind (dialog), ==, CVN_IMPORT_KIND_DIRECTORY);
@@ -902,7 +856,7 @@ test_directory_and_graphml (Fixture       *fixture,
   g_clear_pointer (&text, g_free);
 
   /* The document's own flat GraphML: everything in it is matched, nothing added. */
-  g_assert_true (cvn_data_export_write (fixture->window, CVN_DATA_EXPORT_GRAPHML, &flat,
+  g_assert_true (cvn_data_export_write (fixture->sample.window, CVN_DATA_EXPORT_GRAPHML, &flat,
                                         graphml_file, NULL, &error));
   g_assert_no_error (error);
   set_path (dialog, graphml_path);
@@ -917,7 +871,7 @@ test_directory_and_graphml (Fixture       *fixture,
                snapshot_of (fixture)->establishments->len);
   assert_line (text, "Groups already in the document: %u", snapshot_of (fixture)->groups->len);
   assert_line (text, "Memberships added: 0");
-  g_assert_cmpuint (cvn_document_get_revision (fixture->document), >=, revision);
+  g_assert_cmpuint (cvn_document_get_revision (fixture->sample.document), >=, revision);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -949,30 +903,30 @@ test_export_round_trip (Fixture       *fixture,
   g_autoptr (GBytes) again = NULL;
   g_autoptr (GError) error = NULL;
   CvnGraphmlExportOptions flat = { TRUE, TRUE, NULL };
-  guint64 revision = cvn_document_get_revision (fixture->document);
+  guint64 revision = cvn_document_get_revision (fixture->sample.document);
 
   /* The membership spreadsheet, named without an extension: .csv is added. Read back into
    * the same document, every row is a membership it already has. */
-  g_assert_true (cvn_data_export_write (fixture->window, CVN_DATA_EXPORT_MEMBERSHIPS, NULL,
+  g_assert_true (cvn_data_export_write (fixture->sample.window, CVN_DATA_EXPORT_MEMBERSHIPS, NULL,
                                         members_file, &written, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (g_file_peek_path (written), ==, members_path);
-  g_assert_true (cvn_members_csv_import (fixture->document, members_path, FALSE, &members,
+  g_assert_true (cvn_members_csv_import (fixture->sample.document, members_path, FALSE, &members,
                                          &error));
   g_assert_no_error (error);
   g_assert_cmpuint (members->memberships_added, ==, 0);
   g_assert_cmpuint (members->memberships_existing, ==, snapshot->memberships->len);
   g_assert_cmpuint (members->unmatched->len, ==, 0);
-  g_assert_cmpuint (cvn_document_get_revision (fixture->document), ==, revision);
+  g_assert_cmpuint (cvn_document_get_revision (fixture->sample.document), ==, revision);
 
   /* Nested GraphML; and flat GraphML without people, read into an empty document. */
-  g_assert_true (cvn_data_export_write (fixture->window, CVN_DATA_EXPORT_GRAPHML, NULL,
+  g_assert_true (cvn_data_export_write (fixture->sample.window, CVN_DATA_EXPORT_GRAPHML, NULL,
                                         graphml_file, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (cvn_data_export_write (fixture->window, CVN_DATA_EXPORT_GRAPHML, &flat,
+  g_assert_true (cvn_data_export_write (fixture->sample.window, CVN_DATA_EXPORT_GRAPHML, &flat,
                                         flat_file, NULL, &error));
   g_assert_no_error (error);
-  graph = cvn_graphml_import (fixture->document, graphml_path, NULL, &error);
+  graph = cvn_graphml_import (fixture->sample.document, graphml_path, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (graph->schools_created + graph->people_created + graph->groups_created,
                     ==, 0);
@@ -988,12 +942,12 @@ test_export_round_trip (Fixture       *fixture,
   g_assert_cmpuint (graph->people_created, ==, 0);
 
   /* The lossless XML reads back into a new document that exports the same bytes. */
-  g_assert_true (cvn_data_export_write (fixture->window, CVN_DATA_EXPORT_XML, NULL, xml_file,
+  g_assert_true (cvn_data_export_write (fixture->sample.window, CVN_DATA_EXPORT_XML, NULL, xml_file,
                                         NULL, &error));
   g_assert_no_error (error);
   copy = cvn_xml_document_import (copy_path, xml_path, &error);
   g_assert_no_error (error);
-  original = cvn_xml_document_export_bytes (fixture->document, &error);
+  original = cvn_xml_document_export_bytes (fixture->sample.document, &error);
   g_assert_no_error (error);
   again = cvn_xml_document_export_bytes (copy, &error);
   g_assert_no_error (error);
@@ -1024,12 +978,12 @@ test_import_action (Fixture       *fixture,
   CvnImportDialog *dialog;
 
   g_assert_null (find_import_dialog ());
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.import",
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->sample.window), "win.import",
                                              NULL));
   dialog = find_import_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) ==
-                 GTK_WINDOW (fixture->window));
+                 GTK_WINDOW (fixture->sample.window));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
   g_assert_cmpint (cvn_import_dialog_get_state (dialog), ==, CVN_IMPORT_STATE_READY);
   /* Nothing to import until a file is chosen. */
@@ -1041,19 +995,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("convenor-import-home-XXXXXX", NULL);
-  g_autofree char *data_home = g_build_filename (home, "data", NULL);
-  g_autofree char *config_home = g_build_filename (home, "config", NULL);
-  g_autofree char *cache_home = g_build_filename (home, "cache", NULL);
-
-  /* There is no session bus under xvfb-run, so the accessibility bridge could only warn (and
-   * warnings are fatal in tests). */
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  cvn_test_ui_init (&argc, &argv);
 
 #define ADD_TEST(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -1075,5 +1017,5 @@ main (int   argc,
   ADD_TEST ("/cvn/ui/export/round-trip", test_export_round_trip);
   ADD_TEST ("/cvn/ui/import/action", test_import_action);
 
-  return g_test_run ();
+  return cvn_test_ui_run ();
 }

@@ -17,11 +17,10 @@
 #include "cvn-sample.h"
 #include "cvn-snapshot.h"
 #include "cvn-window.h"
+#include "ui-util.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <string.h>
-#include <sys/wait.h>
 
 typedef struct
 {
@@ -34,34 +33,21 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
 
-  fixture->directory = g_dir_make_tmp ("convenor-print-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->directory = cvn_test_make_dir ();
   path = g_build_filename (fixture->directory, "Sample.convenor", NULL);
-  fixture->document = cvn_sample_create (path, &error);
-  g_assert_no_error (error);
-  fixture->snapshot = cvn_snapshot_load (fixture->document, &error);
-  g_assert_no_error (error);
+  fixture->document = cvn_test_create_sample (path);
+  fixture->snapshot = cvn_test_load (fixture->document);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr (GDir) dir = g_dir_open (fixture->directory, 0, NULL);
-  const char *name;
-
   g_clear_pointer (&fixture->snapshot, cvn_snapshot_free);
   g_clear_object (&fixture->document);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->directory, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (fixture->directory);
+  cvn_test_remove_tree (fixture->directory);
   g_free (fixture->directory);
 }
 
@@ -84,14 +70,9 @@ have_poppler (void)
 static char *
 run_tool (const char * const *argv)
 {
-  g_autoptr (GError) error = NULL;
   char *out = NULL;
-  int status = 0;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_cmpint (cvn_test_spawn (argv, &out, NULL), ==, 0);
   return out;
 }
 
@@ -129,24 +110,6 @@ pdf_text (const char *path)
   g_autoptr (GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
 
   return g_regex_replace_literal (space, out, -1, 0, " ", 0, NULL);
-}
-
-/* Finds a descendant widget by its name. */
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static GtkPrintOperationResult
@@ -250,10 +213,10 @@ test_print_poster_tab (Fixture       *fixture,
   g_signal_emit_by_name (operation, "create-custom-widget", &tab);
   g_assert_true (GTK_IS_WIDGET (tab));
   g_object_ref_sink (tab);
-  poster = find_named (GTK_WIDGET (tab), "poster-check");
-  columns = find_named (GTK_WIDGET (tab), "columns");
-  rows = find_named (GTK_WIDGET (tab), "rows");
-  hide = find_named (GTK_WIDGET (tab), "hide-people");
+  poster = cvn_test_find_named (GTK_WIDGET (tab), "poster-check");
+  columns = cvn_test_find_named (GTK_WIDGET (tab), "columns");
+  rows = cvn_test_find_named (GTK_WIDGET (tab), "rows");
+  hide = cvn_test_find_named (GTK_WIDGET (tab), "hide-people");
   g_assert_nonnull (poster);
   g_assert_nonnull (columns);
   g_assert_nonnull (rows);
@@ -457,18 +420,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("convenor-print-home-XXXXXX", NULL);
-  g_autofree char *data_home = g_build_filename (home, "data", NULL);
-  g_autofree char *config_home = g_build_filename (home, "config", NULL);
-  g_autofree char *cache_home = g_build_filename (home, "cache", NULL);
-
-  /* As in test-window.c: no session bus under xvfb-run, and a home of the test's own. */
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  cvn_test_ui_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -482,5 +434,5 @@ main (int   argc,
 
 #undef ADD
 
-  return g_test_run ();
+  return cvn_test_ui_run ();
 }

@@ -15,139 +15,32 @@
 #include "cvn-sample.h"
 #include "cvn-templates.h"
 #include "cvn-window.h"
+#include "ui-util.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
-typedef struct
-{
-  char        *directory;
-  CvnDocument *document;
-  CvnWindow   *window;
-} Fixture;
-
-static void
-remove_tree (const char *directory)
-{
-  g_autoptr (GDir) dir = g_dir_open (directory, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (directory, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (path);
-      else
-        g_remove (path);
-    }
-  g_rmdir (directory);
-}
-
-static void
-destroy_other_windows (void)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (!CVN_IS_WINDOW (l->data))
-      gtk_window_destroy (l->data);
-  g_list_free (toplevels);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->directory = g_dir_make_tmp ("convenor-checks-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->directory, "Sample.convenor", NULL);
-  fixture->document = cvn_sample_create (path, &error);
-  g_assert_no_error (error);
-
-  fixture->window = cvn_window_new (NULL, fixture->document, TRUE);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-}
+typedef CvnTestSample Fixture;
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  destroy_other_windows ();
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->document);
-  remove_tree (fixture->directory);
-  g_free (fixture->directory);
+  cvn_test_destroy_dialogs ();
+  cvn_test_sample_tear_down (fixture, user_data);
 }
 
-static void
-flush (void)
+static gboolean
+shows_results (GtkWidget     *widget,
+               gconstpointer  results)
 {
-  for (guint i = 0; i < 500 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
+  GtkSelectionModel *model;
 
-static gpointer
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      gpointer found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gpointer
-find_toplevel (GType type)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  gpointer found = NULL;
-
-  for (GList *l = toplevels; l != NULL && found == NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      found = l->data;
-  g_list_free (toplevels);
-  return found;
-}
-
-static const CvnEstablishment *
-find_school (CvnSnapshot *snapshot,
-             const char  *name)
-{
-  for (guint i = 0; i < snapshot->establishments->len; i++)
-    {
-      const CvnEstablishment *school = &g_array_index (snapshot->establishments,
-                                                       CvnEstablishment, i);
-
-      if (g_strcmp0 (school->name, name) == 0)
-        return school;
-    }
-  return NULL;
-}
-
-static const CvnGroup *
-find_group (CvnSnapshot *snapshot,
-            const char  *name)
-{
-  for (guint i = 0; i < snapshot->groups->len; i++)
-    {
-      const CvnGroup *group = &g_array_index (snapshot->groups, CvnGroup, i);
-
-      if (g_strcmp0 (group->name, name) == 0)
-        return group;
-    }
-  return NULL;
+  if (!GTK_IS_LIST_VIEW (widget))
+    return FALSE;
+  model = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
+  return GTK_IS_SINGLE_SELECTION (model)
+         && gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)) == results;
 }
 
 /* The list view that shows @results. */
@@ -155,23 +48,7 @@ static GtkWidget *
 find_results_view (GtkWidget  *widget,
                    GListModel *results)
 {
-  if (GTK_IS_LIST_VIEW (widget))
-    {
-      GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
-
-      if (GTK_IS_SINGLE_SELECTION (model)
-          && gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)) == results)
-        return widget;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_results_view (child, results);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return cvn_test_find_widget (widget, shows_results, results);
 }
 
 static CvnOutlineItem *
@@ -205,9 +82,10 @@ test_search_name (Fixture       *fixture,
                   gconstpointer  user_data)
 {
   CvnSnapshot *snapshot = cvn_window_get_snapshot (fixture->window);
-  const CvnEstablishment *school = find_school (snapshot, CVN_SAMPLE_UNCOVERED_SCHOOL);
-  GtkSearchBar *bar = find_descendant (GTK_WIDGET (fixture->window), GTK_TYPE_SEARCH_BAR);
-  GtkSearchEntry *entry = find_descendant (GTK_WIDGET (fixture->window), GTK_TYPE_SEARCH_ENTRY);
+  const CvnEstablishment *school = cvn_test_find_school (snapshot, CVN_SAMPLE_UNCOVERED_SCHOOL);
+  GtkSearchBar *bar = cvn_test_find_descendant (GTK_WIDGET (fixture->window), GTK_TYPE_SEARCH_BAR);
+  GtkSearchEntry *entry = cvn_test_find_descendant (GTK_WIDGET (fixture->window),
+                                                    GTK_TYPE_SEARCH_ENTRY);
   g_autoptr (CvnOutlineItem) first = NULL;
   CvnDetailsPane *details = cvn_window_get_details_pane (fixture->window);
   gint64 id = school->id;
@@ -226,7 +104,7 @@ test_search_name (Fixture       *fixture,
 
   /* Enter takes the first result: it is selected, and the search closes. */
   g_signal_emit_by_name (entry, "activate");
-  flush ();
+  cvn_test_flush ();
   g_assert_false (gtk_search_bar_get_search_mode (bar));
   g_assert_cmpint (cvn_details_pane_get_kind (details), ==, CVN_OBJECT_ESTABLISHMENT);
   g_assert_cmpint (cvn_details_pane_get_id (details), ==, id);
@@ -251,7 +129,7 @@ test_search_urn (Fixture       *fixture,
                  gconstpointer  user_data)
 {
   CvnSnapshot *snapshot = cvn_window_get_snapshot (fixture->window);
-  const CvnEstablishment *school = find_school (snapshot, CVN_SAMPLE_UNSUPPORTED_SCHOOL);
+  const CvnEstablishment *school = cvn_test_find_school (snapshot, CVN_SAMPLE_UNSUPPORTED_SCHOOL);
   g_autofree char *urn = g_strdup_printf ("%" G_GINT64_FORMAT, school->urn);
   g_autofree char *detail = g_strdup_printf ("School · URN %s", urn);
   g_autoptr (CvnOutlineItem) first = NULL;
@@ -270,7 +148,7 @@ test_search_urn (Fixture       *fixture,
   g_signal_emit_by_name (find_results_view (GTK_WIDGET (fixture->window),
                                             cvn_window_get_search_results (fixture->window)),
                          "activate", 0);
-  flush ();
+  cvn_test_flush ();
   g_assert_cmpint (cvn_details_pane_get_kind (cvn_window_get_details_pane (fixture->window)), ==,
                    CVN_OBJECT_ESTABLISHMENT);
   g_assert_cmpint (cvn_details_pane_get_id (cvn_window_get_details_pane (fixture->window)), ==,
@@ -340,7 +218,7 @@ findings_contain (CvnChecksPage *page,
 static guint
 badge (CvnWindow *window)
 {
-  AdwViewStack *stack = find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+  AdwViewStack *stack = cvn_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
   AdwViewStackPage *page = adw_view_stack_get_page (stack, cvn_window_get_checks_page (window));
 
   return adw_view_stack_page_get_badge_number (page);
@@ -352,8 +230,8 @@ test_checks_page (Fixture       *fixture,
 {
   CvnChecksPage *page = CVN_CHECKS_PAGE (cvn_window_get_checks_page (fixture->window));
   CvnSnapshot *snapshot = cvn_window_get_snapshot (fixture->window);
-  const CvnEstablishment *greyfriars = find_school (snapshot, CVN_SAMPLE_UNCOVERED_SCHOOL);
-  const CvnGroup *eastfield = find_group (snapshot, CVN_SAMPLE_UNPARENTED_CLUSTER);
+  const CvnEstablishment *greyfriars = cvn_test_find_school (snapshot, CVN_SAMPLE_UNCOVERED_SCHOOL);
+  const CvnGroup *eastfield = cvn_test_find_group (snapshot, CVN_SAMPLE_UNPARENTED_CLUSTER);
   CvnDetailsPane *details = cvn_window_get_details_pane (fixture->window);
   GListModel *findings;
   CvnObjectRef school;
@@ -411,7 +289,7 @@ test_check_settings (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.check-settings",
                                              NULL));
-  settings = find_toplevel (CVN_TYPE_CHECK_SETTINGS_WINDOW);
+  settings = cvn_test_find_toplevel (CVN_TYPE_CHECK_SETTINGS_WINDOW);
   g_assert_nonnull (settings);
   spin = cvn_check_settings_window_get_spin (settings, "checks.cluster-size-max");
   g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==,
@@ -482,7 +360,7 @@ test_new_from_template (void)
   g_assert_false (g_file_query_exists (bad_file, NULL));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_tree (directory);
+  cvn_test_remove_tree (directory);
 }
 
 /* The accelerators the shortcuts window lists. */
@@ -523,28 +401,17 @@ test_shortcuts_listed (Fixture       *fixture,
   /* And the window answers to them: its own key bindings run the same actions. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find", NULL));
   g_assert_true (gtk_search_bar_get_search_mode (
-    find_descendant (GTK_WIDGET (fixture->window), GTK_TYPE_SEARCH_BAR)));
+    cvn_test_find_descendant (GTK_WIDGET (fixture->window), GTK_TYPE_SEARCH_BAR)));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("convenor-checks-home-XXXXXX", NULL);
-  g_autofree char *data_home = g_build_filename (home, "data", NULL);
-  g_autofree char *config_home = g_build_filename (home, "config", NULL);
-  g_autofree char *cache_home = g_build_filename (home, "cache", NULL);
-  int status;
-
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  cvn_test_ui_init (&argc, &argv);
 
 #define ADD_TEST(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, cvn_test_sample_set_up, func, fixture_tear_down)
 
   ADD_TEST ("/cvn/ui/search/name", test_search_name);
   ADD_TEST ("/cvn/ui/search/urn", test_search_urn);
@@ -556,7 +423,5 @@ main (int   argc,
 
 #undef ADD_TEST
 
-  status = g_test_run ();
-  remove_tree (home);
-  return status;
+  return cvn_test_ui_run ();
 }
