@@ -29,6 +29,10 @@
 
 #include <glib/gi18n.h>
 
+/* The smallest text that still reads on screen, in pixels: the renderer's own smallest
+ * box titles. */
+#define READABLE_TEXT_PX 7.0
+
 /* The layout's table of saved positions holds these: the position first, its key after it,
  * and the table's key pointing at the latter (as cvn_layout_load_positions() builds it). */
 typedef struct
@@ -265,6 +269,13 @@ refresh_layout (CvnCanvasPage *self)
   g_clear_pointer (&self->saved, g_hash_table_unref);
   self->saved = g_steal_pointer (&saved);
 
+  /* The structure's boxes hold their text: shrunk to fit a window, a large tree is
+   * unreadable, so its first screen stops at the scale where the text is still
+   * READABLE_TEXT_PX high. The graph and the map label what has room, at any scale. */
+  cvn_canvas_set_readable_scale (self->canvas,
+                                 layout != NULL && layout->view == CVN_VIEW_STRUCTURE &&
+                                 layout->font_size > 0
+                                 ? READABLE_TEXT_PX / layout->font_size : 0);
   cvn_canvas_set_layout (self->canvas, layout);
   gtk_stack_set_visible_child_name (self->stack, layout != NULL && layout->nodes->len > 0
                                                  ? "canvas" : "empty");
@@ -480,7 +491,7 @@ cvn_canvas_page_create_group_from_selection (CvnCanvasPage  *self,
   CvnDocument *doc;
   guint n_objects;
   const CvnObjectRef *objects;
-  g_autoptr (GArray) members = g_array_new (FALSE, FALSE, sizeof (CvnEditObject));
+  g_autoptr (GArray) members = g_array_new (FALSE, FALSE, sizeof (CvnObjectRef));
   g_autofree char *label = NULL;
   g_autofree char *stripped = NULL;
   gint64 id;
@@ -493,7 +504,7 @@ cvn_canvas_page_create_group_from_selection (CvnCanvasPage  *self,
   for (guint i = 0; i < n_objects; i++)
     if (objects[i].kind == CVN_OBJECT_ESTABLISHMENT)
       {
-        CvnEditObject member = { objects[i].kind, objects[i].id };
+        CvnObjectRef member = objects[i];
 
         g_array_append_val (members, member);
       }
@@ -513,7 +524,7 @@ cvn_canvas_page_create_group_from_selection (CvnCanvasPage  *self,
     return 0;
   id = cvn_edit_create_group (doc, name, kind, cvn_edit_default_tier_for_kind (kind), 0, error);
   if (id == 0 ||
-      (cvn_edit_add_to_group (doc, (const CvnEditObject *) (gpointer) members->data,
+      (cvn_edit_add_to_group (doc, (const CvnObjectRef *) (gpointer) members->data,
                               members->len, id, CVN_ROLE_MEMBER, error) == 0 &&
        error != NULL && *error != NULL))
     {
@@ -843,19 +854,18 @@ cvn_canvas_page_set_view (CvnCanvasPage *self,
       return;
     }
   self->switching_view = TRUE;
-  /* Each view comes back as it was left. */
+  /* Each view comes back as it was left; one the user has not moved since it was fitted is
+   * fitted again, to the canvas's size then. */
   if (cvn_canvas_get_layout (self->canvas) != NULL)
     {
       cvn_canvas_get_viewport (self->canvas, &self->viewports[self->view]);
-      self->have_viewport[self->view] = TRUE;
+      self->have_viewport[self->view] = !cvn_canvas_get_fitted (self->canvas);
     }
   self->view = view;
   sync_view_buttons (self);
   self->switching_view = FALSE;
   if (self->settings != NULL && !self->constructing)
     g_settings_set_string (self->settings, "view", cvn_view_to_string (view));
-  /* The structure's boxes hold their text: shrunk to fit, a large tree is unreadable. */
-  cvn_canvas_set_readable_scale (self->canvas, view == CVN_VIEW_STRUCTURE ? 0.8 : 0);
   refresh_layout (self);
   if (self->have_viewport[view])
     cvn_canvas_set_viewport (self->canvas, self->viewports[view].x, self->viewports[view].y,

@@ -37,6 +37,7 @@
 #define ZOOM_STEP        1.25
 #define WHEEL_PAN_PX     48.0
 #define FIT_MARGIN_PX    24.0
+#define FIRST_SCREEN_MAX_SCALE 1.0
 #define HIT_TOLERANCE_PX 4.0
 #define ANIMATION_MS     650
 
@@ -56,6 +57,7 @@ typedef struct
   guint64  generation;
   double   x, y, scale;
   int      width, height;
+  int      scale_factor;    /* device pixels per widget unit */
   guint    selection_serial;
   guint    style_serial;
 } ImageKey;
@@ -74,7 +76,11 @@ struct _CvnCanvas
 
   /* The viewport: the layout point at the widget's top-left corner, and the scale. */
   double          x, y, scale;
+  /* The viewport follows a fit, done again whenever the canvas changes size, until the user
+   * moves the view: a window that opens small and is then maximised, or a pane that settles
+   * after the first frame, still shows the drawing fitted. */
   gboolean        fit_pending;
+  int             fit_width, fit_height;   /* the size the fit was made for */
   gboolean        first_fit;        /* the fit is the layout's first view, not asked for */
   double          readable_scale;
   gboolean        rect_pending;     /* zoom to pending_rect once the canvas has a size */
@@ -231,6 +237,7 @@ apply_viewport (CvnCanvas *self,
                 gboolean   interactive)
 {
   self->rect_pending = FALSE;
+  self->fit_pending = FALSE;
   self->x = x;
   self->y = y;
   self->scale = scale;
@@ -281,6 +288,7 @@ current_key (CvnCanvas *self,
   key->scale = self->scale;
   key->width = gtk_widget_get_width (GTK_WIDGET (self));
   key->height = gtk_widget_get_height (GTK_WIDGET (self));
+  key->scale_factor = MAX (gtk_widget_get_scale_factor (GTK_WIDGET (self)), 1);
   key->selection_serial = self->selection_serial;
   key->style_serial = self->style_serial;
 }
@@ -290,14 +298,19 @@ render_image (CvnCanvas      *self,
               const ImageKey *key)
 {
   gint64 start = g_get_monotonic_time ();
+  int pixel_width = key->width * key->scale_factor;
+  int pixel_height = key->height * key->scale_factor;
   cairo_surface_t *surface;
   cairo_t *cr;
   CvnViewport viewport;
   GBytes *bytes;
 
-  /* The image is drawn at one pixel per widget unit: the legend and the labels are sized in
-   * device pixels, so this keeps them the size they are meant to be on every display. */
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, key->width, key->height);
+  /* The image has a pixel for every device pixel, so a display at scale 2 shows it sharp
+   * rather than stretched. The device scale keeps the renderer's user space in widget
+   * units: the legend and the labels, sized in those, come out the size they are meant to
+   * be on every display. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
+  cairo_surface_set_device_scale (surface, key->scale_factor, key->scale_factor);
   cr = cairo_create (surface);
   viewport.x = self->x;
   viewport.y = self->y;
@@ -313,16 +326,16 @@ render_image (CvnCanvas      *self,
   /* The texture borrows the surface's pixels; the surface goes when the texture does. */
   bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
                                       (gsize) cairo_image_surface_get_stride (surface) *
-                                      key->height,
+                                      pixel_height,
                                       (GDestroyNotify) cairo_surface_destroy, surface);
   g_clear_object (&self->texture);
-  self->texture = gdk_memory_texture_new (key->width, key->height, GDK_MEMORY_DEFAULT, bytes,
+  self->texture = gdk_memory_texture_new (pixel_width, pixel_height, GDK_MEMORY_DEFAULT, bytes,
                                           cairo_image_surface_get_stride (surface));
   g_bytes_unref (bytes);
   self->texture_key = *key;
   self->last_render_us = g_get_monotonic_time () - start;
-  g_debug ("Rendered %d×%d at scale %.3f in %.1f ms", key->width, key->height, key->scale,
-           self->last_render_us / 1000.0);
+  g_debug ("Rendered %d×%d at scale %.3f (%d× pixels) in %.1f ms", key->width, key->height,
+           key->scale, key->scale_factor, self->last_render_us / 1000.0);
 }
 
 static void
@@ -493,6 +506,44 @@ cvn_canvas_snapshot (GtkWidget   *widget,
 
 /* Viewport ------------------------------------------------------------------------------- */
 
+/* The first view of a layout that is too small to read when it all fits: the top of the
+ * drawing, its whole width across the canvas (clear of the legend) when that is readable,
+ * or else at the readable scale, as much of the width as fits around the first node (the
+ * root of a tree, kept clear of the legend), never past the drawing's edges. */
+static void
+first_screen (CvnCanvas   *self,
+              int          width,
+              int          height,
+              CvnViewport *viewport)
+{
+  const CvnRect *b = &self->layout->bounds;
+  const CvnLayoutNode *top = NULL;
+  double legend_w, legend_h, room_w, scale, left, right;
+
+  cvn_renderer_get_legend_size (self->renderer, &legend_w, &legend_h);
+  room_w = MAX (width - legend_w - 2 * FIT_MARGIN_PX, 1);
+  /* A narrow, tall drawing is not blown up past its natural size to fill the width. */
+  scale = MAX (self->readable_scale, MIN (room_w / MAX (b->width, 1), FIRST_SCREEN_MAX_SCALE));
+  viewport->scale = scale;
+  viewport->width = width / scale;
+  viewport->height = height / scale;
+  viewport->y = b->y - FIT_MARGIN_PX / scale;
+  if (b->width * scale <= room_w)
+    {
+      viewport->x = b->x + b->width / 2 - (FIT_MARGIN_PX + room_w / 2) / scale;
+      return;
+    }
+
+  for (guint i = 0; i < self->layout->nodes->len && top == NULL; i++)
+    if (node_is_object (node_at (self, (int) i)))
+      top = node_at (self, (int) i);
+  viewport->x = (top != NULL ? top->x : b->x + b->width / 2) -
+                (FIT_MARGIN_PX + room_w / 2) / scale;
+  left = b->x - FIT_MARGIN_PX / scale;
+  right = b->x + b->width + FIT_MARGIN_PX / scale - width / scale;
+  viewport->x = right >= left ? CLAMP (viewport->x, left, right) : (left + right) / 2;
+}
+
 static void
 fit_now (CvnCanvas *self)
 {
@@ -500,26 +551,19 @@ fit_now (CvnCanvas *self)
   int height = gtk_widget_get_height (GTK_WIDGET (self));
   CvnViewport viewport;
 
+  /* Without a size yet, the fit is made when the canvas gets one. */
+  self->fit_pending = TRUE;
+  self->fit_width = self->fit_height = -1;
   if (self->layout == NULL || width <= 0 || height <= 0)
     return;
-  self->fit_pending = FALSE;
   cvn_renderer_fit (self->renderer, width, MAX (height - self->bottom_inset, 1), &viewport);
   if (self->first_fit && viewport.scale < self->readable_scale)
-    {
-      const CvnLayoutNode *top = NULL;
-
-      /* Too small to read when it all fits: start legible, at the top, by the first node
-       * (the root of a tree). */
-      for (guint i = 0; i < self->layout->nodes->len && top == NULL; i++)
-        if (node_is_object (node_at (self, (int) i)))
-          top = node_at (self, (int) i);
-      viewport.scale = self->readable_scale;
-      viewport.x = (top != NULL ? top->x : self->layout->bounds.x + self->layout->bounds.width / 2)
-                   - width / 2.0 / viewport.scale;
-      viewport.y = self->layout->bounds.y - FIT_MARGIN_PX / viewport.scale;
-    }
-  self->first_fit = FALSE;
+    first_screen (self, width, MAX (height - self->bottom_inset, 1), &viewport);
   apply_viewport (self, viewport.x, viewport.y, viewport.scale, FALSE);
+  /* Until the user moves the view, it follows the canvas's size. */
+  self->fit_pending = TRUE;
+  self->fit_width = width;
+  self->fit_height = height;
 }
 
 static void
@@ -532,7 +576,7 @@ cvn_canvas_size_allocate (GtkWidget *widget,
 
   if (self->rect_pending)
     cvn_canvas_zoom_to_rect (self, &self->pending_rect, FALSE);
-  else if (self->fit_pending)
+  else if (self->fit_pending && (width != self->fit_width || height != self->fit_height))
     fit_now (self);
   /* A context menu is the canvas's only kind of child; popovers are placed by their parent. */
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
@@ -802,6 +846,14 @@ cvn_canvas_zoom_to_fit (CvnCanvas *self)
   self->fit_pending = TRUE;
   self->first_fit = FALSE;
   fit_now (self);
+}
+
+gboolean
+cvn_canvas_get_fitted (CvnCanvas *self)
+{
+  g_return_val_if_fail (CVN_IS_CANVAS (self), FALSE);
+
+  return self->fit_pending;
 }
 
 void
@@ -1635,6 +1687,19 @@ cvn_canvas_render_now (CvnCanvas *self)
   return cvn_canvas_get_last_render_ms (self);
 }
 
+void
+cvn_canvas_get_rendered_size (CvnCanvas *self,
+                              int       *width,
+                              int       *height)
+{
+  g_return_if_fail (CVN_IS_CANVAS (self));
+
+  if (width != NULL)
+    *width = self->texture != NULL ? gdk_texture_get_width (self->texture) : 0;
+  if (height != NULL)
+    *height = self->texture != NULL ? gdk_texture_get_height (self->texture) : 0;
+}
+
 /* Event controllers ---------------------------------------------------------------------- */
 
 static GdkModifierType
@@ -1779,6 +1844,14 @@ leave_cb (GtkEventControllerMotion *controller,
           CvnCanvas                *self)
 {
   self->have_pointer = FALSE;
+}
+
+/* Moved to a display of another scale: the image is drawn again for its pixels (the key
+ * holds the scale factor, so the next frame cannot reuse the old one). */
+static void
+scale_factor_changed_cb (CvnCanvas *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -1977,6 +2050,8 @@ cvn_canvas_init (CvnCanvas *self)
   g_signal_connect (controller, "enter", G_CALLBACK (focus_changed_cb), self);
   g_signal_connect (controller, "leave", G_CALLBACK (focus_changed_cb), self);
   gtk_widget_add_controller (widget, controller);
+
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_changed_cb), NULL);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Partnership diagram"), -1);

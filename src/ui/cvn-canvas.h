@@ -40,8 +40,9 @@ void             cvn_canvas_set_editable       (CvnCanvas            *self,
 gboolean         cvn_canvas_get_editable       (CvnCanvas            *self);
 
 /* A layout shown for the first time is fitted to the canvas, unless that would draw it
- * smaller than @scale: then it is shown at @scale from its top, centred on its first node.
- * 0 (the default) always fits. */
+ * smaller than @scale: then its top is shown, its whole width when that is at @scale or
+ * larger, or else at @scale around its first node (the root of a tree). 0 (the default)
+ * always fits. */
 void             cvn_canvas_set_readable_scale (CvnCanvas            *self,
                                                 double                scale);
 /* Room kept clear along the bottom edge (for a caption) when fitting and zooming to a rect. */
@@ -79,6 +80,9 @@ void             cvn_canvas_zoom_by            (CvnCanvas            *self,
 void             cvn_canvas_zoom_in            (CvnCanvas            *self);
 void             cvn_canvas_zoom_out           (CvnCanvas            *self);
 void             cvn_canvas_zoom_to_fit        (CvnCanvas            *self);
+/* TRUE while the viewport is a fit (a layout's first view, or "zoom to fit") that the user
+ * has not moved since: it is fitted again whenever the canvas changes size. */
+gboolean         cvn_canvas_get_fitted         (CvnCanvas            *self);
 /* Shows @rect (layout units) as large as fits, clear of the legend and the bottom inset;
  * with @animate, a smooth zoom from where the view is now. */
 void             cvn_canvas_zoom_to_rect       (CvnCanvas            *self,
@@ -160,5 +164,10 @@ double           cvn_canvas_get_last_render_ms (CvnCanvas            *self);
 /* Draws now, as the next frame would (tests and benchmarks; the widget need not be mapped).
  * Returns the milliseconds it took. */
 double           cvn_canvas_render_now         (CvnCanvas            *self);
+/* The size in pixels of the last image drawn (0 x 0 before the first): the widget's size
+ * times its scale factor. For tests. */
+void             cvn_canvas_get_rendered_size  (CvnCanvas            *self,
+                                                int                  *width,
+                                                int                  *height);
 
 G_END_DECLS

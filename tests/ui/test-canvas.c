@@ -17,35 +17,18 @@
 #include "cvn-presentation.h"
 #include "cvn-sample.h"
 #include "cvn-window.h"
+#include "ui-util.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
 typedef struct
 {
-  char          *directory;
-  CvnDocument   *document;
-  CvnWindow     *window;
+  CvnTestSample  sample;
   CvnCanvasPage *page;
   CvnCanvas     *canvas;
 } Fixture;
-
-/* Runs the main loop until @done says so, failing after a few seconds. */
-static void
-iterate_until (gboolean (*done) (gpointer data),
-               gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static gboolean
 canvas_is_allocated (gpointer data)
@@ -91,57 +74,29 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autoptr (GSettings) settings = g_settings_new (APP_ID);
 
   /* The memory backend keeps settings for the whole run: each test starts from the
    * defaults (the structure view). */
   g_settings_reset (settings, "view");
   g_settings_reset (settings, "hide-people");
-  fixture->directory = g_dir_make_tmp ("convenor-canvas-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->directory, "Sample.convenor", NULL);
-  fixture->document = cvn_sample_create (path, &error);
-  g_assert_no_error (error);
-
-  fixture->window = cvn_window_new (NULL, fixture->document, TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 860);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  fixture->page = cvn_canvas_page_get_for_window (fixture->window);
+  cvn_test_sample_open (&fixture->sample);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->sample.window), 1400, 860);
+  gtk_window_present (GTK_WINDOW (fixture->sample.window));
+  fixture->page = cvn_canvas_page_get_for_window (fixture->sample.window);
   g_assert_nonnull (fixture->page);
   fixture->canvas = cvn_canvas_page_get_canvas (fixture->page);
-  iterate_until (canvas_is_allocated, fixture->canvas);
+  cvn_test_iterate_until (canvas_is_allocated, fixture->canvas);
   settle ();
-}
-
-static void
-remove_tree (const char *directory)
-{
-  g_autoptr (GDir) dir = g_dir_open (directory, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (directory, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (path);
-      else
-        g_remove (path);
-    }
-  g_rmdir (directory);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&fixture->sample.window)));
   settle ();
-  g_clear_object (&fixture->document);
-  remove_tree (fixture->directory);
-  g_free (fixture->directory);
+  cvn_test_sample_close (&fixture->sample);
 }
 
 /* Helpers -------------------------------------------------------------------------------- */
@@ -310,7 +265,7 @@ test_default_page (Fixture       *fixture,
 {
   CvnLayout *layout = layout_of (fixture);
 
-  g_assert_cmpstr (cvn_window_get_visible_page (fixture->window), ==, "diagram");
+  g_assert_cmpstr (cvn_window_get_visible_page (fixture->sample.window), ==, "diagram");
   g_assert_cmpint (cvn_canvas_page_get_view (fixture->page), ==, CVN_VIEW_STRUCTURE);
   g_assert_cmpint (layout->view, ==, CVN_VIEW_STRUCTURE);
   g_assert_cmpuint (layout->nodes->len, >, 100);
@@ -412,7 +367,7 @@ static void
 test_click_select (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  CvnSnapshot *snapshot = cvn_window_get_snapshot (fixture->window);
+  CvnSnapshot *snapshot = cvn_window_get_snapshot (fixture->sample.window);
   const CvnGroup *cluster = NULL;
   const CvnEstablishment *school = clustered_school (snapshot, &cluster);
   gint64 school_id = school->id, cluster_id = cluster->id;
@@ -428,9 +383,9 @@ test_click_select (Fixture       *fixture,
   g_assert_cmpint (selected[0].kind, ==, CVN_OBJECT_ESTABLISHMENT);
   g_assert_cmpint (selected[0].id, ==, school_id);
   settle ();
-  g_assert_true (outline_has (fixture->window, CVN_OBJECT_ESTABLISHMENT, school_id));
-  g_assert_cmpint (cvn_details_pane_get_id (cvn_window_get_details_pane (fixture->window)), ==,
-                   school_id);
+  g_assert_true (outline_has (fixture->sample.window, CVN_OBJECT_ESTABLISHMENT, school_id));
+  g_assert_cmpint (cvn_details_pane_get_id (cvn_window_get_details_pane (fixture->sample.window)),
+                   ==, school_id);
 
   /* Shift and a click on the cluster's box adds it. */
   centre_node (fixture, CVN_OBJECT_GROUP, cluster_id, &x, &y);
@@ -438,11 +393,11 @@ test_click_select (Fixture       *fixture,
   g_assert_true (cvn_canvas_is_selected (fixture->canvas, CVN_OBJECT_ESTABLISHMENT, school_id));
   g_assert_true (cvn_canvas_is_selected (fixture->canvas, CVN_OBJECT_GROUP, cluster_id));
   settle ();
-  g_assert_true (outline_has (fixture->window, CVN_OBJECT_GROUP, cluster_id));
-  g_assert_true (outline_has (fixture->window, CVN_OBJECT_ESTABLISHMENT, school_id));
+  g_assert_true (outline_has (fixture->sample.window, CVN_OBJECT_GROUP, cluster_id));
+  g_assert_true (outline_has (fixture->sample.window, CVN_OBJECT_ESTABLISHMENT, school_id));
 
   /* The other way: choosing in the outline selects on the canvas. */
-  g_assert_true (cvn_window_select_object (fixture->window, CVN_OBJECT_GROUP, cluster_id));
+  g_assert_true (cvn_window_select_object (fixture->sample.window, CVN_OBJECT_GROUP, cluster_id));
   wait_for_only_selected (fixture->canvas, CVN_OBJECT_GROUP, cluster_id);
   selected = cvn_canvas_get_selection (fixture->canvas, &n_selected);
   g_assert_cmpuint (n_selected, ==, 1);
@@ -458,14 +413,14 @@ test_click_select (Fixture       *fixture,
   cvn_canvas_get_selection (fixture->canvas, &n_selected);
   g_assert_cmpuint (n_selected, ==, 0);
   settle ();
-  g_assert_false (outline_has (fixture->window, CVN_OBJECT_GROUP, cluster_id));
+  g_assert_false (outline_has (fixture->sample.window, CVN_OBJECT_GROUP, cluster_id));
 }
 
 static void
 test_outline_centres (Fixture       *fixture,
                       gconstpointer  user_data)
 {
-  CvnSnapshot *snapshot = cvn_window_get_snapshot (fixture->window);
+  CvnSnapshot *snapshot = cvn_window_get_snapshot (fixture->sample.window);
   const CvnEstablishment *school = clustered_school (snapshot, NULL);
   gint64 school_id = school->id;
   const CvnLayoutNode *node;
@@ -476,7 +431,7 @@ test_outline_centres (Fixture       *fixture,
   node = node_of (fixture, CVN_OBJECT_ESTABLISHMENT, school_id);
   cvn_canvas_set_viewport (fixture->canvas, node->x + 5000, node->y + 5000, 2.0);
   /* ...choosing it in the outline brings it into view. */
-  g_assert_true (cvn_window_select_object (fixture->window, CVN_OBJECT_ESTABLISHMENT,
+  g_assert_true (cvn_window_select_object (fixture->sample.window, CVN_OBJECT_ESTABLISHMENT,
                                            school_id));
   wait_for_only_selected (fixture->canvas, CVN_OBJECT_ESTABLISHMENT, school_id);
   g_assert_true (cvn_canvas_is_selected (fixture->canvas, CVN_OBJECT_ESTABLISHMENT, school_id));
@@ -532,14 +487,14 @@ test_rubber_band (Fixture       *fixture,
   settle ();
   for (guint i = 0; i < n_selected; i++)
     if (selected[i].kind == CVN_OBJECT_ESTABLISHMENT)
-      g_assert_true (outline_has (fixture->window, selected[i].kind, selected[i].id));
+      g_assert_true (outline_has (fixture->sample.window, selected[i].kind, selected[i].id));
 }
 
 static void
 test_drag_node (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  CvnSnapshot *snapshot = cvn_window_get_snapshot (fixture->window);
+  CvnSnapshot *snapshot = cvn_window_get_snapshot (fixture->sample.window);
   const CvnEstablishment *school = clustered_school (snapshot, NULL);
   gint64 school_id = school->id;
   g_autofree char *name = g_strdup (school->name);
@@ -568,7 +523,7 @@ test_drag_node (Fixture       *fixture,
   other = node_of (fixture, CVN_OBJECT_ESTABLISHMENT, other_id);
   other_x = other->x;
   other_y = other->y;
-  g_assert_false (read_position (fixture->document, "graph", CVN_OBJECT_ESTABLISHMENT,
+  g_assert_false (read_position (fixture->sample.document, "graph", CVN_OBJECT_ESTABLISHMENT,
                                  school_id, &saved_x, &saved_y, &pinned));
 
   centre_node (fixture, CVN_OBJECT_ESTABLISHMENT, school_id, &x, &y);
@@ -578,12 +533,12 @@ test_drag_node (Fixture       *fixture,
   settle ();
 
   /* Saved, pinned, as one undoable edit named after the school... */
-  g_assert_true (read_position (fixture->document, "graph", CVN_OBJECT_ESTABLISHMENT, school_id,
-                                &saved_x, &saved_y, &pinned));
+  g_assert_true (read_position (fixture->sample.document, "graph", CVN_OBJECT_ESTABLISHMENT,
+                                school_id, &saved_x, &saved_y, &pinned));
   g_assert_true (pinned);
   g_assert_cmpfloat_with_epsilon (saved_x, old_x + 50 / scale, 1e-6);
   g_assert_cmpfloat_with_epsilon (saved_y, old_y + 30 / scale, 1e-6);
-  g_assert_cmpstr (cvn_document_get_undo_label (fixture->document), ==, label);
+  g_assert_cmpstr (cvn_document_get_undo_label (fixture->sample.document), ==, label);
 
   /* ...and drawn there after the document reloaded, with nothing else moved. */
   node = node_of (fixture, CVN_OBJECT_ESTABLISHMENT, school_id);
@@ -595,10 +550,10 @@ test_drag_node (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (other->y, other_y, 1e-6);
 
   /* Undo puts it back. */
-  g_assert_true (cvn_document_undo (fixture->document, &error));
+  g_assert_true (cvn_document_undo (fixture->sample.document, &error));
   g_assert_no_error (error);
   settle ();
-  g_assert_false (read_position (fixture->document, "graph", CVN_OBJECT_ESTABLISHMENT,
+  g_assert_false (read_position (fixture->sample.document, "graph", CVN_OBJECT_ESTABLISHMENT,
                                  school_id, &saved_x, &saved_y, &pinned));
   node = node_of (fixture, CVN_OBJECT_ESTABLISHMENT, school_id);
   g_assert_cmpfloat_with_epsilon (node->x, old_x, 1e-6);
@@ -613,7 +568,7 @@ static void
 test_drag_structure_group (Fixture       *fixture,
                            gconstpointer  user_data)
 {
-  CvnSnapshot *snapshot = cvn_window_get_snapshot (fixture->window);
+  CvnSnapshot *snapshot = cvn_window_get_snapshot (fixture->sample.window);
   const CvnGroup *cluster = NULL;
   gint64 cluster_id;
   const CvnLayoutNode *node;
@@ -628,12 +583,12 @@ test_drag_structure_group (Fixture       *fixture,
   centre_node (fixture, CVN_OBJECT_GROUP, cluster_id, &x, &y);
   drag (fixture, x, y, x - 80, y, 0);
   settle ();
-  g_assert_true (read_position (fixture->document, "structure", CVN_OBJECT_GROUP, cluster_id,
+  g_assert_true (read_position (fixture->sample.document, "structure", CVN_OBJECT_GROUP, cluster_id,
                                 &saved_x, &saved_y, &pinned));
   g_assert_true (pinned);
   node = node_of (fixture, CVN_OBJECT_GROUP, cluster_id);
   g_assert_cmpfloat (node->x, <, old_x - 10);
-  g_assert_true (cvn_document_undo (fixture->document, &error));
+  g_assert_true (cvn_document_undo (fixture->sample.document, &error));
   g_assert_no_error (error);
   settle ();
   node = node_of (fixture, CVN_OBJECT_GROUP, cluster_id);
@@ -651,7 +606,7 @@ test_document_change_keeps_layout (Fixture       *fixture,
   const CvnGroup *cluster = NULL;
   gint64 id, cluster_id;
 
-  clustered_school (cvn_window_get_snapshot (fixture->window), &cluster);
+  clustered_school (cvn_window_get_snapshot (fixture->sample.window), &cluster);
   cluster_id = cluster->id;
 
   cvn_canvas_page_set_view (fixture->page, CVN_VIEW_GRAPH);
@@ -660,9 +615,9 @@ test_document_change_keeps_layout (Fixture       *fixture,
   cvn_canvas_get_viewport (fixture->canvas, &viewport_before);
 
   /* A new school, in a group: the graph places it, and nothing else moves. */
-  id = cvn_edit_create_establishment (fixture->document, "Test Newbuild Primary", &error);
+  id = cvn_edit_create_establishment (fixture->sample.document, "Test Newbuild Primary", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cvn_edit_add_membership (fixture->document, cluster_id,
+  g_assert_cmpint (cvn_edit_add_membership (fixture->sample.document, cluster_id,
                                             CVN_OBJECT_ESTABLISHMENT, id, CVN_ROLE_MEMBER,
                                             "", "", &error), >, 0);
   g_assert_no_error (error);
@@ -694,7 +649,7 @@ test_switch_view (Fixture       *fixture,
                   gconstpointer  user_data)
 {
   g_autoptr (GSettings) settings = g_settings_new (APP_ID);
-  CvnSnapshot *snapshot = cvn_window_get_snapshot (fixture->window);
+  CvnSnapshot *snapshot = cvn_window_get_snapshot (fixture->sample.window);
   const CvnEstablishment *school = clustered_school (snapshot, NULL);
   gint64 school_id = school->id;
   double structure_x, graph_x;
@@ -722,7 +677,7 @@ static void
 test_filters (Fixture       *fixture,
               gconstpointer  user_data)
 {
-  CvnSnapshot *snapshot = cvn_window_get_snapshot (fixture->window);
+  CvnSnapshot *snapshot = cvn_window_get_snapshot (fixture->sample.window);
   CvnLayout *layout;
   guint n_schools = 0;
 
@@ -781,7 +736,7 @@ test_keyboard (Fixture       *fixture,
   g_assert_cmpuint (n_selected, ==, 1);
   g_assert_cmpint (selected[0].id, ==, node->id);
   settle ();
-  g_assert_true (outline_has (fixture->window, node->kind, node->id));
+  g_assert_true (outline_has (fixture->sample.window, node->kind, node->id));
 
   /* Shift+Tab goes back. */
   g_assert_true (cvn_canvas_key_press (fixture->canvas, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
@@ -807,7 +762,7 @@ static void
 test_create_group (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  CvnSnapshot *snapshot = cvn_window_get_snapshot (fixture->window);
+  CvnSnapshot *snapshot = cvn_window_get_snapshot (fixture->sample.window);
   g_autoptr (GArray) refs = g_array_new (FALSE, FALSE, sizeof (CvnObjectRef));
   g_autoptr (GPtrArray) members = NULL;
   g_autoptr (GError) error = NULL;
@@ -827,20 +782,20 @@ test_create_group (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   settle ();
-  snapshot = cvn_window_get_snapshot (fixture->window);
+  snapshot = cvn_window_get_snapshot (fixture->sample.window);
   g_assert_cmpstr (cvn_snapshot_find_group (snapshot, id)->name, ==, "Canvas Test Cluster");
   g_assert_cmpint (cvn_snapshot_find_group (snapshot, id)->tier, ==, 1);
   members = cvn_snapshot_get_members (snapshot, id, TRUE);
   g_assert_cmpuint (members->len, ==, 3);
   g_assert_cmpint (cvn_layout_find_node (layout_of (fixture), CVN_OBJECT_GROUP, id), >=, 0);
-  g_assert_cmpstr (cvn_document_get_undo_label (fixture->document), ==,
+  g_assert_cmpstr (cvn_document_get_undo_label (fixture->sample.document), ==,
                    "Create Canvas Test Cluster from 3 schools");
 
   /* One edit: one undo removes the group and its memberships. */
-  g_assert_true (cvn_document_undo (fixture->document, &error));
+  g_assert_true (cvn_document_undo (fixture->sample.document, &error));
   g_assert_no_error (error);
   settle ();
-  g_assert_null (cvn_snapshot_find_group (cvn_window_get_snapshot (fixture->window), id));
+  g_assert_null (cvn_snapshot_find_group (cvn_window_get_snapshot (fixture->sample.window), id));
 }
 
 static gboolean
@@ -856,22 +811,22 @@ static void
 test_search_highlights (Fixture       *fixture,
                         gconstpointer  user_data)
 {
-  CvnSnapshot *snapshot = cvn_window_get_snapshot (fixture->window);
+  CvnSnapshot *snapshot = cvn_window_get_snapshot (fixture->sample.window);
   const CvnEstablishment *school = clustered_school (snapshot, NULL);
   gint64 school_id = school->id;
   const CvnObjectRef *highlights;
   guint n;
 
   /* The search's matches are ringed on the canvas, and the rings go with the search. */
-  cvn_window_search (fixture->window, school->name);
-  iterate_until (has_highlights, fixture->canvas);
+  cvn_window_search (fixture->sample.window, school->name);
+  cvn_test_iterate_until (has_highlights, fixture->canvas);
   highlights = cvn_canvas_get_highlights (fixture->canvas, &n);
   g_assert_cmpint (highlights[0].kind, ==, CVN_OBJECT_ESTABLISHMENT);
   g_assert_cmpint (highlights[0].id, ==, school_id);
   g_assert_cmpuint (n, ==, g_list_model_get_n_items (cvn_window_get_search_results (
-                                                        fixture->window)));
+                                                        fixture->sample.window)));
   g_assert_cmpfloat (cvn_canvas_render_now (fixture->canvas), >, 0);
-  cvn_window_search (fixture->window, "");
+  cvn_window_search (fixture->sample.window, "");
   settle ();
   cvn_canvas_get_highlights (fixture->canvas, &n);
   g_assert_cmpuint (n, ==, 0);
@@ -912,7 +867,7 @@ static void
 test_presentation (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  CvnSnapshot *snapshot = cvn_window_get_snapshot (fixture->window);
+  CvnSnapshot *snapshot = cvn_window_get_snapshot (fixture->sample.window);
   CvnPresentation *presentation;
   const CvnGroup *board = NULL;
   CvnLayout *layout;
@@ -925,10 +880,10 @@ test_presentation (Fixture       *fixture,
   g_assert_nonnull (board);
 
   /* F5, through the window's action. */
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.present", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->sample.window), "win.present", NULL);
   presentation = CVN_PRESENTATION (cvn_canvas_page_get_presentation (fixture->page));
   g_assert_nonnull (presentation);
-  iterate_until (is_mapped, cvn_presentation_get_canvas (presentation));
+  cvn_test_iterate_until (is_mapped, cvn_presentation_get_canvas (presentation));
   settle ();
 
   /* Presentation style: large, high contrast, nothing to edit, people by role. */
@@ -972,27 +927,137 @@ test_presentation (Fixture       *fixture,
 
   /* Escape leaves. */
   g_assert_true (cvn_presentation_key_press (presentation, GDK_KEY_Escape, 0));
-  iterate_until (presentation_closed, fixture->page);
+  cvn_test_iterate_until (presentation_closed, fixture->page);
+}
+
+/* Whether the canvas is at least as wide as the number of pixels @data points at. */
+static gboolean
+canvas_is_wide (gpointer data)
+{
+  CvnCanvas *canvas = ((gpointer *) data)[0];
+  int *width = ((gpointer *) data)[1];
+
+  return gtk_widget_get_width (GTK_WIDGET (canvas)) >= *width;
+}
+
+/* Runs what is pending (a resize, its allocation, idles) for up to a second. */
+static void
+run_pending (void)
+{
+  gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+/* The first screen of each view: the whole drawing when that reads, else the top of the
+ * drawing at a readable scale (text at least 7 pixels high), its whole width when the canvas
+ * has room for it. Until the user moves the view, it follows the canvas's size. */
+static void
+test_first_screen (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  CvnCanvas *canvas = fixture->canvas;
+  CvnLayout *layout = layout_of (fixture);
+  const CvnRect *b = &layout->bounds;
+  const CvnLayoutNode *root = cvn_layout_get_node (layout, 0);
+  CvnViewport viewport, fit, moved;
+  double legend_w, legend_h;
+  int wide;
+  gpointer wide_data[2] = { canvas, &wide };
+
+  /* The sample's structure is too wide to read whole in this window: its top, readable,
+   * with the board (the root) in view. */
+  g_assert_cmpint (layout->view, ==, CVN_VIEW_STRUCTURE);
+  g_assert_true (cvn_canvas_get_fitted (canvas));
+  cvn_renderer_fit (cvn_canvas_get_renderer (canvas), gtk_widget_get_width (GTK_WIDGET (canvas)),
+                    gtk_widget_get_height (GTK_WIDGET (canvas)), &fit);
+  g_assert_cmpfloat (fit.scale * layout->font_size, <, 7);
+  cvn_canvas_get_viewport (canvas, &viewport);
+  g_assert_cmpfloat (viewport.scale * layout->font_size, >=, 7 - 1e-6);
+  g_assert_cmpfloat (viewport.y, <=, b->y);
+  g_assert_cmpfloat (viewport.y + viewport.height, >, b->y + root->height);
+  g_assert_true (cvn_canvas_node_is_visible (canvas, 0));
+
+  /* Given room, the whole width at the top, still readable: the canvas follows its size. */
+  cvn_renderer_get_legend_size (cvn_canvas_get_renderer (canvas), &legend_w, &legend_h);
+  wide = (int) ceil (b->width * 7 / layout->font_size + legend_w + 80);
+  gtk_widget_set_size_request (GTK_WIDGET (canvas), wide, -1);
+  cvn_test_iterate_until (canvas_is_wide, wide_data);
+  run_pending ();
+  cvn_canvas_get_viewport (canvas, &viewport);
+  g_assert_cmpfloat (viewport.scale * layout->font_size, >=, 7 - 1e-6);
+  g_assert_cmpfloat (viewport.x, <=, b->x);
+  g_assert_cmpfloat (viewport.x + viewport.width, >=, b->x + b->width);
+  g_assert_cmpfloat (viewport.y, <=, b->y);
+  g_assert_cmpfloat (viewport.y + viewport.height, >, b->y + root->height);
+
+  /* Once the user moves the view, a new size leaves it where they put it. */
+  cvn_canvas_pan_by (canvas, 30, 20);
+  g_assert_false (cvn_canvas_get_fitted (canvas));
+  cvn_canvas_get_viewport (canvas, &moved);
+  wide += 100;
+  gtk_widget_set_size_request (GTK_WIDGET (canvas), wide, -1);
+  cvn_test_iterate_until (canvas_is_wide, wide_data);
+  run_pending ();
+  cvn_canvas_get_viewport (canvas, &viewport);
+  g_assert_cmpfloat (viewport.x, ==, moved.x);
+  g_assert_cmpfloat (viewport.y, ==, moved.y);
+  g_assert_cmpfloat (viewport.scale, ==, moved.scale);
+  gtk_widget_set_size_request (GTK_WIDGET (canvas), -1, -1);
+
+  /* The graph, shown for the first time, is fitted as "zoom to fit" fits it. */
+  cvn_canvas_page_set_view (fixture->page, CVN_VIEW_GRAPH);
+  cvn_canvas_get_viewport (canvas, &viewport);
+  cvn_canvas_zoom_to_fit (canvas);
+  cvn_canvas_get_viewport (canvas, &fit);
+  g_assert_cmpfloat_with_epsilon (viewport.scale, fit.scale, 1e-9);
+  g_assert_cmpfloat_with_epsilon (viewport.x, fit.x, 1e-9);
+  g_assert_cmpfloat_with_epsilon (viewport.y, fit.y, 1e-9);
+
+  /* The structure comes back as the user left it. */
+  cvn_canvas_page_set_view (fixture->page, CVN_VIEW_STRUCTURE);
+  cvn_canvas_get_viewport (canvas, &viewport);
+  g_assert_cmpfloat_with_epsilon (viewport.x, moved.x, 1e-9);
+  g_assert_cmpfloat_with_epsilon (viewport.scale, moved.scale, 1e-9);
+}
+
+/* On a display at scale 2 the canvas draws a pixel for every device pixel, not a widget-sized
+ * image stretched (and blurred) to twice its size. GDK reads GDK_SCALE when it opens the
+ * display, so the scale 2 half of the test runs in a child process. */
+static void
+test_hidpi (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (fixture->canvas));
+  int height = gtk_widget_get_height (GTK_WIDGET (fixture->canvas));
+  int factor = gtk_widget_get_scale_factor (GTK_WIDGET (fixture->canvas));
+  int rendered_width = 0, rendered_height = 0;
+
+  cvn_canvas_render_now (fixture->canvas);
+  cvn_canvas_get_rendered_size (fixture->canvas, &rendered_width, &rendered_height);
+  g_assert_cmpint (rendered_width, ==, width * factor);
+  g_assert_cmpint (rendered_height, ==, height * factor);
+
+  if (!g_test_subprocess ())
+    {
+      g_assert_cmpint (factor, ==, 1);
+      g_setenv ("GDK_SCALE", "2", TRUE);
+      g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_unsetenv ("GDK_SCALE");
+      g_test_trap_assert_passed ();
+      return;
+    }
+  g_assert_cmpint (factor, ==, 2);
+  g_assert_cmpint (rendered_width, ==, 2 * width);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("convenor-canvas-home-XXXXXX", NULL);
-  g_autofree char *data_home = g_build_filename (home, "data", NULL);
-  g_autofree char *config_home = g_build_filename (home, "config", NULL);
-  g_autofree char *cache_home = g_build_filename (home, "cache", NULL);
-  int status;
-
-  /* There is no session bus under xvfb-run, so the accessibility bridge could only warn (and
-   * warnings are fatal in tests). */
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  cvn_test_ui_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/cvn/ui/canvas/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -1012,10 +1077,10 @@ main (int   argc,
   ADD ("create-group", test_create_group);
   ADD ("search-highlights", test_search_highlights);
   ADD ("presentation", test_presentation);
+  ADD ("hidpi", test_hidpi);
+  ADD ("first-screen", test_first_screen);
 
 #undef ADD
 
-  status = g_test_run ();
-  remove_tree (home);
-  return status;
+  return cvn_test_ui_run ();
 }
