@@ -93,6 +93,7 @@ struct _CvnRenderer
   PangoContext   *context;
   GPtrArray      *label_layouts;   /* PangoLayout * per node, or NULL */
   GHashTable     *label_images;    /* floating labels drawn once, for image targets */
+  GArray         *label_heights;   /* int per label layout: its height in pixels */
   guint           n_cached;
   double          advances[2][128]; /* width of each ASCII character at size 1 (regular, bold) */
   gboolean        have_advances;
@@ -108,6 +109,8 @@ struct _CvnRenderer
   CacheKey        last_key;        /* the last frame drawn straight onto its target */
   gboolean        last_key_valid;
   cairo_surface_t *ground;         /* the last ground drawn for an image target */
+  cairo_surface_t *legend_image;   /* the legend, for image targets */
+  double          legend_density;
   gboolean        ground_valid, scene_valid; /* the images are kept: new ones cost page faults */
   GroundKey       ground_key;
   int             ground_ox, ground_oy; /* its top-left corner, in pixels of the layout */
@@ -143,6 +146,7 @@ clear_label_cache (CvnRenderer *self)
 {
   g_clear_pointer (&self->colours, g_free);
   g_ptr_array_set_size (self->label_layouts, 0);
+  g_array_set_size (self->label_heights, 0);
   g_hash_table_remove_all (self->label_images);
   self->n_cached = 0;
 }
@@ -161,7 +165,9 @@ cvn_renderer_finalize (GObject *object)
   g_clear_pointer (&self->visible, g_array_unref);
   g_clear_pointer (&self->strip_nodes, g_array_unref);
   g_clear_pointer (&self->label_images, g_hash_table_unref);
+  g_clear_pointer (&self->label_heights, g_array_unref);
   g_clear_pointer (&self->ground, cairo_surface_destroy);
+  g_clear_pointer (&self->legend_image, cairo_surface_destroy);
   g_clear_pointer (&self->sprites, g_hash_table_unref);
   g_clear_pointer (&self->colours, g_free);
   g_clear_pointer (&self->scene, cairo_surface_destroy);
@@ -196,6 +202,7 @@ cvn_renderer_init (CvnRenderer *self)
   self->drawn_nodes = g_array_new (FALSE, FALSE, sizeof (guint));
   self->visible = g_array_new (FALSE, FALSE, sizeof (guint));
   self->strip_nodes = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->label_heights = g_array_new (FALSE, TRUE, sizeof (int));
   self->label_images = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                               (GDestroyNotify) cairo_surface_destroy);
   self->sprites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -283,6 +290,7 @@ build_legend (CvnRenderer *self)
   CvnLayout *layout = self->layout;
 
   g_array_set_size (self->legend, 0);
+  g_clear_pointer (&self->legend_image, cairo_surface_destroy);
   self->legend_has_people = self->legend_has_leaders = self->legend_has_risk = FALSE;
   if (layout == NULL)
     return;
@@ -512,8 +520,20 @@ node_text (CvnRenderer         *self,
     layout = new_text (self, variant == 0 ? node->label : node->short_label, label_px (self),
                        node->kind == CVN_OBJECT_GROUP);
   g_ptr_array_index (self->label_layouts, slot) = layout;
+  if (self->label_heights->len <= slot)
+    g_array_set_size (self->label_heights, self->label_layouts->len);
+  /* Pango measures a layout anew each time it is asked, which costs more than drawing it. */
+  pango_layout_get_pixel_size (layout, NULL, &g_array_index (self->label_heights, int, slot));
   self->n_cached++;
   return layout;
+}
+
+/* The height in pixels of node_text (self, index, node, 0), shaped before. */
+static int
+node_text_height (CvnRenderer *self,
+                  guint        index)
+{
+  return g_array_index (self->label_heights, int, index * 2);
 }
 
 /* Viewports. */
@@ -1895,6 +1915,31 @@ draw_structure_nodes (Frame *f)
     }
   else
     {
+      /* Image targets: the markers first, copies of marker images written into the
+       * pixels (a path filled by cairo per row cost more than the row's text). */
+      gboolean markers_done = cvn_raster_begin (&row_raster, cr);
+
+      if (markers_done)
+        {
+          double density = row_raster.sx / f->scale;
+
+          for (guint v = 0; v < visible->len; v++)
+            {
+              const CvnLayoutNode *node = &g_array_index (layout->nodes, CvnLayoutNode,
+                                                          g_array_index (visible, guint, v));
+              cairo_surface_t *sprite;
+              CvnColour c;
+              int half;
+
+              if (!(node->flags & CVN_NODE_LEAF))
+                continue;
+              node_colour (self, node, &c);
+              sprite = marker_sprite (self, node->shape, &c, 4.6 * f->scale * density, FALSE,
+                                      &half);
+              blit (&row_raster, sprite, half, node->x - node->width / 2 + 9, node->y);
+            }
+          cvn_raster_end (&row_raster);
+        }
       for (guint v = 0; v < visible->len; v++)
         {
           guint index = g_array_index (visible, guint, v);
@@ -1904,13 +1949,17 @@ draw_structure_nodes (Frame *f)
 
           if (!(node->flags & CVN_NODE_LEAF))
             continue;
-          node_colour (self, node, &c);
-          cairo_new_path (cr);
-          shape_path (cr, node->shape, left + 9, node->y, 4.6);
-          set_source (cr, &c, 1.0);
-          cairo_fill (cr);
+          if (!markers_done)
+            {
+              node_colour (self, node, &c);
+              cairo_new_path (cr);
+              shape_path (cr, node->shape, left + 9, node->y, 4.6);
+              set_source (cr, &c, 1.0);
+              cairo_fill (cr);
+            }
           if (node->flags & CVN_NODE_AT_RISK)
             {
+              cairo_new_path (cr);
               cairo_arc (cr, left + 9, node->y, 7.4, 0, 2 * G_PI);
               cairo_set_source_rgb (cr, 0.75, 0.11, 0.16);
               cairo_set_line_width (cr, 1.6);
@@ -1919,9 +1968,8 @@ draw_structure_nodes (Frame *f)
           if (text)
             {
               PangoLayout *label = node_text (self, index, node, 0);
-              int label_height;
+              int label_height = node_text_height (self, index);
 
-              pango_layout_get_pixel_size (label, NULL, &label_height);
               text_colour (self, cr);
               cairo_move_to (cr, node->label_rect.x,
                              node->label_rect.y + (node->label_rect.height - label_height) / 2);
@@ -1990,9 +2038,8 @@ draw_list_rows (Frame *f)
       if (text)
         {
           PangoLayout *label = node_text (self, index, node, 0);
-          int label_height;
+          int label_height = node_text_height (self, index);
 
-          pango_layout_get_pixel_size (label, NULL, &label_height);
           text_colour (self, cr);
           cairo_move_to (cr, node->label_rect.x,
                          node->label_rect.y + (node->label_rect.height - label_height) / 2);
@@ -2078,21 +2125,27 @@ legend_text (CvnRenderer *self,
   pango_cairo_show_layout (cr, layout);
 }
 
-static void
-draw_legend (Frame   *f,
-             CvnRect *area)
+static double
+legend_height (CvnRenderer *self)
 {
-  CvnRenderer *self = f->self;
-  cairo_t *cr = f->cr;
-  double size = legend_px (self), line = size * 1.6;
-  double width = legend_width (self);
+  double size = legend_px (self);
   guint rows = self->legend->len + 1 + (self->legend_has_people ? 1 : 0) +
                (self->legend_has_leaders ? 1 : 0) + (self->legend_has_risk ? 1 : 0);
-  double height = rows * line + size * 0.8;
-  double x = f->device_width - width - MARGIN_PX / 2, y = MARGIN_PX / 2, row_y;
+
+  return rows * size * 1.6 + size * 0.8;
+}
+
+/* Paints the legend with its top-left corner at (@x, @y) of @cr's user space. */
+static void
+paint_legend (CvnRenderer *self,
+              cairo_t     *cr,
+              double       x,
+              double       y)
+{
+  double size = legend_px (self), line = size * 1.6;
+  double width = legend_width (self), height = legend_height (self), row_y;
   gboolean hc = self->style.high_contrast;
 
-  *area = (CvnRect) { x, y, width, height };
   rounded_rect (cr, x, y, width, height, 6);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.94);
   cairo_fill_preserve (cr);
@@ -2118,7 +2171,7 @@ draw_legend (Frame   *f,
               const CvnColour *c = k == 0 ? &entry->colour : &entry->more[k - 1];
 
               cairo_rectangle (cr, sx + k * s * 1.3 / n, sy, s * 1.3 / n, s);
-              set_source (cr, c, f->layout->view == CVN_VIEW_STRUCTURE ? 0.25 : 0.3);
+              set_source (cr, c, self->layout->view == CVN_VIEW_STRUCTURE ? 0.25 : 0.3);
               cairo_fill (cr);
             }
           rounded_rect (cr, sx, sy, s * 1.3, s, 3);
@@ -2166,6 +2219,44 @@ draw_legend (Frame   *f,
       cairo_stroke (cr);
       legend_text (self, cr, _("Risk category"), x + size * 2.73, row_y, size, FALSE);
     }
+}
+
+/* The legend in the top-right corner of the frame; @area is where it went. Image targets
+ * get a copy of an image of it made once: it is a dozen shaped texts, every frame. */
+static void
+draw_legend (Frame   *f,
+             CvnRect *area)
+{
+  CvnRenderer *self = f->self;
+  double width = legend_width (self), height = legend_height (self);
+  double x = floor (f->device_width - width - MARGIN_PX / 2), y = MARGIN_PX / 2;
+  CvnRaster raster;
+
+  *area = (CvnRect) { x, y, width, height };
+  if (!cvn_raster_begin (&raster, f->cr))
+    {
+      paint_legend (self, f->cr, x, y);
+      return;
+    }
+  if (self->legend_image == NULL || self->legend_density != raster.density)
+    {
+      cairo_t *cr;
+
+      g_clear_pointer (&self->legend_image, cairo_surface_destroy);
+      self->legend_density = raster.density;
+      self->legend_image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                       (int) ceil ((width + 4) * raster.density),
+                                                       (int) ceil ((height + 4) * raster.density));
+      cairo_surface_set_device_scale (self->legend_image, raster.density, raster.density);
+      cr = cairo_create (self->legend_image);
+      paint_legend (self, cr, 2, 2);
+      cairo_destroy (cr);
+      cairo_surface_flush (self->legend_image);
+    }
+  cvn_raster_image (&raster, self->legend_image,
+                    (int) floor ((x - 2) * raster.sx + raster.tx + 0.5),
+                    (int) floor ((y - 2) * raster.sy + raster.ty + 0.5));
+  cvn_raster_end (&raster);
 }
 
 void
