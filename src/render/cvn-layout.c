@@ -800,6 +800,82 @@ hull_level (const char *kind)
   return 2;
 }
 
+/* Douglas-Peucker: marks the points of p[first..last] that keep the polyline within
+ * @tolerance of the original. */
+static void
+simplify (const CvnPoint *p,
+          guint           first,
+          guint           last,
+          double          tolerance,
+          gboolean       *keep)
+{
+  double dx = p[last].x - p[first].x, dy = p[last].y - p[first].y;
+  double length = hypot (dx, dy), worst = -1;
+  guint farthest = first;
+
+  if (last <= first + 1)
+    return;
+  for (guint i = first + 1; i < last; i++)
+    {
+      double d = length > 0 ? fabs ((p[i].x - p[first].x) * dy - (p[i].y - p[first].y) * dx) /
+                              length
+                            : hypot (p[i].x - p[first].x, p[i].y - p[first].y);
+
+      if (d > worst)
+        {
+          worst = d;
+          farthest = i;
+        }
+    }
+  if (worst <= tolerance)
+    return;
+  keep[farthest] = TRUE;
+  simplify (p, first, farthest, tolerance, keep);
+  simplify (p, farthest, last, tolerance, keep);
+}
+
+/* Coarse copies of a hull's rings, for drawing it when it is small on screen: a traced
+ * outline has a point every fraction of a school's radius, which a hull thirty pixels
+ * across does not need, and a zoomed-out borough draws thousands of hulls. Rings that
+ * would shrink below a triangle are left out. */
+static void
+add_coarse_rings (CvnLayout     *layout,
+                  CvnLayoutHull *hull)
+{
+  double tolerance = MAX (hull->bounds.width, hull->bounds.height) / 40;
+
+  hull->first_coarse_ring = layout->rings->len;
+  hull->n_coarse_rings = 0;
+  for (guint r = 0; r < hull->n_rings; r++)
+    {
+      CvnLayoutRing ring = g_array_index (layout->rings, CvnLayoutRing, hull->first_ring + r);
+      g_autofree gboolean *keep = g_new0 (gboolean, ring.n_points);
+      g_autofree CvnPoint *p = NULL;
+      guint half = ring.n_points / 2, kept = 0;
+      CvnLayoutRing coarse;
+
+      if (ring.n_points < 4)
+        continue;
+      /* Copied first: the point table may move as points are added. */
+      p = g_memdup2 (&g_array_index (layout->points, CvnPoint, ring.first_point),
+                     ring.n_points * sizeof (CvnPoint));
+      keep[0] = keep[half] = keep[ring.n_points - 1] = TRUE;
+      simplify (p, 0, half, tolerance, keep);
+      simplify (p, half, ring.n_points - 1, tolerance, keep);
+      for (guint i = 0; i < ring.n_points; i++)
+        kept += keep[i];
+      if (kept < 3)
+        continue;
+      coarse.first_point = layout->points->len;
+      coarse.n_points = kept;
+      for (guint i = 0; i < ring.n_points; i++)
+        if (keep[i])
+          g_array_append_val (layout->points, p[i]);
+      g_array_append_val (layout->rings, coarse);
+      hull->n_coarse_rings++;
+    }
+}
+
 static void
 trace_hull (CvnLayout     *layout,
             CvnLayoutHull *hull,
@@ -819,6 +895,7 @@ trace_hull (CvnLayout     *layout,
   hull->n_rings = cvn_hull_trace (centres, hull->n_members, style->radius, style->neck,
                                   style->max_neck, layout->rings, layout->points, &hull->bounds);
   hull->area = hull->bounds.width * hull->bounds.height;
+  add_coarse_rings (layout, hull);
 }
 
 /* Drawing order: largest first, so small hulls are drawn over big ones. Hulls within a

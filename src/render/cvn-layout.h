@@ -114,6 +114,8 @@ typedef struct
   CvnRect  bounds;
   guint    first_ring;   /* rings in the layout's ring table; even-odd fill */
   guint    n_rings;
+  guint    first_coarse_ring; /* the same rings simplified to about a fortieth of the */
+  guint    n_coarse_rings;    /* hull's size: enough when it is small on screen */
   guint    first_member; /* member node indices in the layout's member table */
   guint    n_members;
   double   area;         /* drawn largest first, so small hulls stay on top */

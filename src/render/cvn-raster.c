@@ -5,8 +5,11 @@
  * stroked hull outline costs more than its fill. A canvas frame has 8 ms. For image
  * surfaces (the screen and PNG export) we therefore draw edges and hull outlines as
  * Wu-style anti-aliased lines and hull interiors as even-odd scanline spans straight into
- * the pixels: a few microseconds per line and per hull. Vector targets (PDF, SVG, print)
- * never come here; they get the same picture from cairo paths.
+ * the pixels: a few microseconds per line and per hull. All the hulls of a frame are filled
+ * in one sweep down the rows; rectangles (structure boxes, label backings) and prepared
+ * images (markers, labels, the legend) are written the same way, runs of pixels four at a
+ * time with SSE2. Vector targets (PDF, SVG, print) never come here; they get the same
+ * picture from cairo paths.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +24,29 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+
+/* floor() and ceil() to int for pixel coordinates, without a call into libm (x86-64
+ * before SSE4.1 has no instruction for them, and a frame rounds millions of values).
+ * Values are clamped first: converting a double beyond int's range is undefined. */
+static inline int
+floor_int (double v)
+{
+  int i;
+
+  v = CLAMP (v, -1e9, 1e9);
+  i = (int) v;
+  return i - (v < i);
+}
+
+static inline int
+ceil_int (double v)
+{
+  int i;
+
+  v = CLAMP (v, -1e9, 1e9);
+  i = (int) v;
+  return i + (v > i);
+}
 
 gboolean
 cvn_raster_begin (CvnRaster *raster,
@@ -66,8 +92,6 @@ cvn_raster_begin (CvnRaster *raster,
 
   cairo_surface_flush (target);
   raster->surface = target;
-  raster->edges = raster->active = raster->crossings = NULL;
-  raster->edges_size = raster->active_size = raster->crossings_size = 0;
   raster->data = (guint32 *) cairo_image_surface_get_data (target);
   raster->stride = cairo_image_surface_get_stride (target) / 4;
   return raster->data != NULL;
@@ -77,10 +101,6 @@ void
 cvn_raster_end (CvnRaster *raster)
 {
   cairo_surface_mark_dirty (raster->surface);
-  g_clear_pointer (&raster->edges, g_free);
-  g_clear_pointer (&raster->active, g_free);
-  g_clear_pointer (&raster->crossings, g_free);
-  raster->edges_size = raster->active_size = raster->crossings_size = 0;
 }
 
 /* Premultiplied OVER of a colour with @alpha (0-256) onto one pixel. Two channels are
@@ -226,14 +246,18 @@ cvn_raster_line (CvnRaster *r,
 
   width *= r->density;
   strength = alpha * MIN (width, 1.0);
-  int passes = MAX (1, (int) floor (width + 0.25));
+  int passes = MAX (1, floor_int (width + 0.25));
 
   /* Pixel centres sit at half-integers. */
   x0 = x0 * r->sx + r->tx - 0.5;
   y0 = y0 * r->sy + r->ty - 0.5;
   x1 = x1 * r->sx + r->tx - 0.5;
   y1 = y1 * r->sy + r->ty - 0.5;
-  if (!clip_segment (r, &x0, &y0, &x1, &y1, 2))
+  /* Most segments lie well inside the clip; only the others need clipping (which divides
+   * four times). */
+  if ((MIN (x0, x1) < r->x0 - 2 || MAX (x0, x1) > r->x1 + 2 || MIN (y0, y1) < r->y0 - 2 ||
+       MAX (y0, y1) > r->y1 + 2) &&
+      !clip_segment (r, &x0, &y0, &x1, &y1, 2))
     return;
 
   steep = fabs (y1 - y0) > fabs (x1 - x0);
@@ -255,12 +279,12 @@ cvn_raster_line (CvnRaster *r,
     {
       /* Wider lines are parallel passes a pixel apart across the line. */
       double offset = pass - (passes - 1) / 2.0;
-      int xs = (int) floor (x0 + 0.5), xe = (int) floor (x1 + 0.5);
+      int xs = floor_int (x0 + 0.5), xe = floor_int (x1 + 0.5);
 
       for (int x = xs; x <= xe; x++)
         {
           double y = y0 + gradient * (x - x0) + offset;
-          int iy = (int) floor (y);
+          int iy = floor_int (y);
           double f = y - iy;
           double coverage = strength;
 
@@ -285,169 +309,6 @@ cvn_raster_line (CvnRaster *r,
     }
 }
 
-/* Ring edges in pixels, top first. */
-typedef struct
-{
-  double x0, y0, x1, y1;
-} Edge;
-
-static int
-compare_edge_top (const void *a,
-                  const void *b)
-{
-  double ya = ((const Edge *) a)->y0, yb = ((const Edge *) b)->y0;
-
-  return ya < yb ? -1 : ya > yb;
-}
-
-static int
-compare_double (const void *a,
-                const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* A scanline crosses a hull a handful of times: insertion sort beats a call to qsort. */
-static void
-sort_crossings (double *crossings,
-                guint   n)
-{
-  if (n > 24)
-    {
-      qsort (crossings, n, sizeof (double), compare_double);
-      return;
-    }
-  for (guint i = 1; i < n; i++)
-    {
-      double v = crossings[i];
-      guint j = i;
-
-      for (; j > 0 && crossings[j - 1] > v; j--)
-        crossings[j] = crossings[j - 1];
-      crossings[j] = v;
-    }
-}
-
-/* Scratch space for fills, kept between the fills of one frame (a frame fills thousands
- * of small hulls; allocating per hull cost more than filling them). */
-static gpointer
-scratch (gpointer *buffer,
-         gsize    *size,
-         gsize     needed)
-{
-  if (*size < needed)
-    {
-      *size = MAX (needed, *size * 2);
-      *buffer = g_realloc (*buffer, *size);
-    }
-  return *buffer;
-}
-
-void
-cvn_raster_fill_rings (CvnRaster *r,
-                       GArray    *rings,
-                       GArray    *points,
-                       guint      first_ring,
-                       guint      n_rings,
-                       double     red,
-                       double     green,
-                       double     blue,
-                       double     alpha)
-{
-  guint cr = (guint) (red * 255 + 0.5), cg = (guint) (green * 255 + 0.5);
-  guint cb = (guint) (blue * 255 + 0.5), a = MIN ((guint) (alpha * 256 + 0.5), 256u);
-  guint32 source = premultiply (cr, cg, cb, a);
-  double ymin = G_MAXDOUBLE, ymax = -G_MAXDOUBLE;
-  guint n_edges = 0, n_active = 0, next = 0;
-  Edge *edges;
-  Edge **active;
-  double *crossings;
-  int y_first, y_last;
-
-  for (guint k = first_ring; k < first_ring + n_rings; k++)
-    n_edges += g_array_index (rings, CvnLayoutRing, k).n_points;
-  if (n_edges == 0 || a == 0)
-    return;
-  edges = scratch (&r->edges, &r->edges_size, n_edges * sizeof (Edge));
-  active = scratch (&r->active, &r->active_size, n_edges * sizeof (Edge *));
-  crossings = scratch (&r->crossings, &r->crossings_size, n_edges * sizeof (double));
-  n_edges = 0;
-  for (guint k = first_ring; k < first_ring + n_rings; k++)
-    {
-      const CvnLayoutRing *ring = &g_array_index (rings, CvnLayoutRing, k);
-      const CvnPoint *p = &g_array_index (points, CvnPoint, ring->first_point);
-      double ax = p[ring->n_points - 1].x * r->sx + r->tx;
-      double ay = p[ring->n_points - 1].y * r->sy + r->ty;
-
-      /* Vertices closer than a pixel to the previous one add nothing at this scale. */
-      for (guint i = 0; i < ring->n_points; i++)
-        {
-          double bx = p[i].x * r->sx + r->tx, by = p[i].y * r->sy + r->ty;
-          Edge *e;
-
-          if (i + 1 < ring->n_points && fabs (bx - ax) < 1.0 && fabs (by - ay) < 1.0)
-            continue;
-          if (ay != by)
-            {
-              e = &edges[n_edges++];
-              if (ay < by)
-                *e = (Edge) { ax, ay, bx, by };
-              else
-                *e = (Edge) { bx, by, ax, ay };
-              ymin = MIN (ymin, e->y0);
-              ymax = MAX (ymax, e->y1);
-            }
-          ax = bx;
-          ay = by;
-        }
-    }
-
-  y_first = MAX (r->y0, (int) ceil (ymin - 0.5));
-  y_last = MIN (r->y1 - 1, (int) floor (ymax - 0.5));
-  if (y_first > y_last)
-    return;
-
-  /* An active edge list: edges sorted by their first scanline join the list as the sweep
-   * reaches them and leave it after their last, so a big hull costs its area plus its
-   * edges, not edges times scanlines. */
-  qsort (edges, n_edges, sizeof (Edge), compare_edge_top);
-  for (int y = y_first; y <= y_last; y++)
-    {
-      double sample = y + 0.5;
-      guint n = 0, kept = 0;
-      guint32 *row = r->data + (gsize) y * r->stride;
-
-      while (next < n_edges && edges[next].y0 <= sample)
-        active[n_active++] = &edges[next++];
-      for (guint k = 0; k < n_active; k++)
-        {
-          const Edge *edge = active[k];
-
-          if (sample >= edge->y1)
-            continue;
-          active[kept++] = active[k];
-          if (sample < edge->y0)
-            continue;
-          crossings[n++] = edge->x0 + (sample - edge->y0) * (edge->x1 - edge->x0) /
-                                      (edge->y1 - edge->y0);
-        }
-      n_active = kept;
-      if (n < 2)
-        continue;
-      sort_crossings (crossings, n);
-      for (guint k = 0; k + 1 < n; k += 2)
-        {
-          int xs = MAX (r->x0, (int) ceil (crossings[k] - 0.5));
-          int xe = MIN (r->x1 - 1, (int) floor (crossings[k + 1] - 0.5));
-
-          if (xe >= xs)
-            blend_span (row + xs, xe - xs + 1, source, 256 - a);
-        }
-    }
-}
-
 void
 cvn_raster_dot (CvnRaster *r,
                 double     x,
@@ -463,8 +324,8 @@ cvn_raster_dot (CvnRaster *r,
   int py;
 
   size = MAX (1, (int) (size * r->density + 0.5));
-  px = (int) floor (x * r->sx + r->tx - size / 2.0 + 0.5);
-  py = (int) floor (y * r->sy + r->ty - size / 2.0 + 0.5);
+  px = floor_int (x * r->sx + r->tx - size / 2.0 + 0.5);
+  py = floor_int (y * r->sy + r->ty - size / 2.0 + 0.5);
 
   for (int j = MAX (py, r->y0); j < MIN (py + size, r->y1); j++)
     for (int i = MAX (px, r->x0); i < MIN (px + size, r->x1); i++)
@@ -486,10 +347,10 @@ cvn_raster_rect (CvnRaster *r,
   guint cb = (guint) (blue * 255 + 0.5);
   double x0 = x * r->sx + r->tx, y0 = y * r->sy + r->ty;
   double x1 = (x + width) * r->sx + r->tx, y1 = (y + height) * r->sy + r->ty;
-  int i0 = MAX (r->x0, (int) floor (x0)), i1 = MIN (r->x1, (int) ceil (x1));
-  int j0 = MAX (r->y0, (int) floor (y0)), j1 = MIN (r->y1, (int) ceil (y1));
+  int i0 = MAX (r->x0, floor_int (x0)), i1 = MIN (r->x1, ceil_int (x1));
+  int j0 = MAX (r->y0, floor_int (y0)), j1 = MIN (r->y1, ceil_int (y1));
   /* Columns wholly inside: from the first whole pixel to the last. */
-  int inner0 = MAX (i0, (int) ceil (x0)), inner1 = MIN (i1, (int) floor (x1));
+  int inner0 = MAX (i0, ceil_int (x0)), inner1 = MIN (i1, floor_int (x1));
 
   /* Each pixel gets the share of it that the rectangle covers; the inside of a row, all
    * of it, in one run. */
@@ -600,8 +461,9 @@ cvn_raster_fill_hulls (CvnRaster           *r,
                        GArray              *rings,
                        GArray              *points)
 {
-  g_autoptr (GArray) edges = g_array_new (FALSE, FALSE, sizeof (SweepEdge));
-  g_autoptr (GArray) starts = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autofree SweepEdge *edges = NULL;
+  g_autofree int *starts = NULL;
+  guint n_points = 0, n_edges = 0;
   g_autofree guint *count = NULL;
   g_autofree guint *order = NULL;
   g_autofree SweepEdge *active_buffer = NULL;
@@ -613,6 +475,12 @@ cvn_raster_fill_hulls (CvnRaster           *r,
 
   if (n_rows <= 0 || n_hulls == 0)
     return;
+  for (guint h = 0; h < n_hulls; h++)
+    for (guint k = hulls[h].first_ring; k < hulls[h].first_ring + hulls[h].n_rings; k++)
+      n_points += g_array_index (rings, CvnLayoutRing, k).n_points;
+  /* At most an edge per point. */
+  edges = g_new (SweepEdge, n_points);
+  starts = g_new (int, n_points);
 
   /* Every ring edge that crosses a scanline sample inside the clip, in pixels. */
   for (guint h = 0; h < n_hulls; h++)
@@ -644,8 +512,8 @@ cvn_raster_fill_hulls (CvnRaster           *r,
                 t = y0; y0 = y1; y1 = t;
               }
             /* Scanline samples are at pixel centres: rows first to last. */
-            first = MAX (r->y0, (int) ceil (y0 - 0.5));
-            last = MIN (r->y1 - 1, (int) ceil (y1 - 0.5) - 1);
+            first = MAX (r->y0, ceil_int (y0 - 0.5));
+            last = MIN (r->y1 - 1, ceil_int (y1 - 0.5) - 1);
             if (first > last)
               continue;
             {
@@ -655,12 +523,12 @@ cvn_raster_fill_hulls (CvnRaster           *r,
               e.x = x0 + (first + 0.5 - y0) * e.slope;
               e.last_row = last;
               e.hull = h;
-              g_array_append_val (edges, e);
-              g_array_append_val (starts, first);
+              edges[n_edges] = e;
+              starts[n_edges++] = first;
             }
           }
       }
-  if (edges->len == 0)
+  if (n_edges == 0)
     return;
 
   /* Edges by their first row (a counting sort), then one sweep down the rows: each row is
@@ -668,16 +536,16 @@ cvn_raster_fill_hulls (CvnRaster           *r,
    * active edges are kept in order of hull, then x: an insertion sort, since the order
    * barely changes from one row to the next. */
   count = g_new0 (guint, (gsize) n_rows + 1);
-  order = g_new (guint, edges->len);
-  active = active_buffer = g_new (SweepEdge, edges->len);
-  merged = merged_buffer = g_new (SweepEdge, edges->len);
-  joining = g_new (SweepEdge, edges->len);
-  for (guint e = 0; e < edges->len; e++)
-    count[g_array_index (starts, int, e) - r->y0 + 1]++;
+  order = g_new (guint, n_edges);
+  active = active_buffer = g_new (SweepEdge, n_edges);
+  merged = merged_buffer = g_new (SweepEdge, n_edges);
+  joining = g_new (SweepEdge, n_edges);
+  for (guint e = 0; e < n_edges; e++)
+    count[starts[e] - r->y0 + 1]++;
   for (int row = 0; row < n_rows; row++)
     count[row + 1] += count[row];
-  for (guint e = 0; e < edges->len; e++)
-    order[count[g_array_index (starts, int, e) - r->y0]++] = e;
+  for (guint e = 0; e < n_edges; e++)
+    order[count[starts[e] - r->y0]++] = e;
   /* count[row] is now the end of that row's edges in order; the start is count[row - 1]. */
 
   for (int row = 0, next = 0; row < n_rows; row++)
@@ -697,7 +565,7 @@ cvn_raster_fill_hulls (CvnRaster           *r,
        * into the active ones. */
       for (; next < (int) count[row]; next++)
         {
-          SweepEdge e = g_array_index (edges, SweepEdge, order[next]);
+          SweepEdge e = edges[order[next]];
           guint k = n_joining++;
 
           for (; k > 0 && sweep_before (&e, &joining[k - 1]); k--)
@@ -740,8 +608,8 @@ cvn_raster_fill_hulls (CvnRaster           *r,
               continue;
             }
           {
-            int xs = MAX (r->x0, (int) ceil (active[k].x - 0.5));
-            int xe = MIN (r->x1 - 1, (int) floor (active[k + 1].x - 0.5));
+            int xs = MAX (r->x0, ceil_int (active[k].x - 0.5));
+            int xe = MIN (r->x1 - 1, floor_int (active[k + 1].x - 0.5));
 
             if (xe >= xs)
               blend_span (pixels + xs, xe - xs + 1, hull->source, hull->inverse);

@@ -21,9 +21,6 @@ typedef struct
   double   sx, tx, sy, ty;
   double   density;           /* pixels per device unit (the surface's device scale) */
   cairo_surface_t *surface;
-  /* Scratch space for fills, freed by cvn_raster_end(). */
-  gpointer edges, active, crossings;
-  gsize    edges_size, active_size, crossings_size;
 } CvnRaster;
 
 /* Prepares direct drawing on the target of @cr when it is an ARGB32 or RGB24 image surface
@@ -45,18 +42,6 @@ void     cvn_raster_line    (CvnRaster *raster,
                              double     green,
                              double     blue,
                              double     alpha);
-
-/* Fills rings of layout points by the even-odd rule, at pixel centres (the outline drawn
- * over it with cvn_raster_line() provides the anti-aliasing). */
-void     cvn_raster_fill_rings (CvnRaster      *raster,
-                                GArray         *rings,
-                                GArray         *points,
-                                guint           first_ring,
-                                guint           n_rings,
-                                double          red,
-                                double          green,
-                                double          blue,
-                                double          alpha);
 
 /* An opaque square of @size device units centred on a layout point: a marker too small to
  * have a shape. */

@@ -51,7 +51,8 @@
 #define MAX_TITLES       400
 #define MAX_LABEL_IMAGES 3000   /* about 25 MB of label images at most */
 #define LABEL_PAD        2      /* pixels around a label image's text */
-#define OUTLINE_MIN_PX   10.0   /* hulls smaller on screen are drawn without an outline */    /* structure boxes named in a smaller size when zoomed out */
+#define OUTLINE_MIN_PX   10.0   /* hulls smaller on screen are drawn without an outline */
+#define COARSE_HULL_PX   48.0   /* hulls smaller on screen are drawn from their coarse rings */    /* structure boxes named in a smaller size when zoomed out */
 
 #define CVN_SCHOOL_RADIUS_PX(scale) (CVN_SCHOOL_RADIUS * (scale))
 
@@ -784,13 +785,16 @@ draw_hulls (Frame *f)
           const CvnLayoutHull *hull = &g_array_index (layout->hulls, CvnLayoutHull, h);
           const CvnLayoutNode *group = &g_array_index (layout->nodes, CvnLayoutNode,
                                                        hull->group);
+          gboolean coarse = MAX (hull->bounds.width, hull->bounds.height) * f->scale <
+                            COARSE_HULL_PX;
           CvnRasterHull fill;
           CvnColour colour;
 
           if (!rects_meet (&hull->bounds, &f->cull))
             continue;
           group_colour (f->self, group, &colour);
-          cvn_raster_hull_init (&fill, hull->first_ring, hull->n_rings, colour.red,
+          cvn_raster_hull_init (&fill, coarse ? hull->first_coarse_ring : hull->first_ring,
+                                coarse ? hull->n_coarse_rings : hull->n_rings, colour.red,
                                 colour.green, colour.blue, hc ? 0.20 : 0.12);
           g_array_append_val (fills, fill);
           g_array_append_val (drawn, h);
@@ -802,6 +806,7 @@ draw_hulls (Frame *f)
         {
           const CvnLayoutHull *hull = &g_array_index (layout->hulls, CvnLayoutHull,
                                                       g_array_index (drawn, guint, d));
+          const CvnRasterHull *fill = &g_array_index (fills, CvnRasterHull, d);
           const CvnLayoutNode *group = &g_array_index (layout->nodes, CvnLayoutNode,
                                                        hull->group);
           double extent = MAX (hull->bounds.width, hull->bounds.height) * f->scale;
@@ -814,10 +819,10 @@ draw_hulls (Frame *f)
           if (extent < OUTLINE_MIN_PX)
             continue;
           group_colour (f->self, group, &colour);
-          for (guint k = 0; k < hull->n_rings; k++)
+          for (guint k = 0; k < fill->n_rings; k++)
             {
               const CvnLayoutRing *ring = &g_array_index (layout->rings, CvnLayoutRing,
-                                                          hull->first_ring + k);
+                                                          fill->first_ring + k);
               const CvnPoint *p = &g_array_index (layout->points, CvnPoint, ring->first_point);
               const CvnPoint *last = &p[ring->n_points - 1];
 
