@@ -836,16 +836,19 @@ simplify (const CvnPoint *p,
 
 /* Coarse copies of a hull's rings, for drawing it when it is small on screen: a traced
  * outline has a point every fraction of a school's radius, which a hull thirty pixels
- * across does not need, and a zoomed-out borough draws thousands of hulls. Rings that
- * would shrink below a triangle are left out. */
-static void
+ * across does not need, and a zoomed-out borough draws thousands of hulls. Each copy is
+ * within @fraction of the hull's size of the original; rings that would shrink below a
+ * triangle are left out. Returns how many rings were added after @first. */
+static guint
 add_coarse_rings (CvnLayout     *layout,
-                  CvnLayoutHull *hull)
+                  CvnLayoutHull *hull,
+                  double         fraction,
+                  guint         *first)
 {
-  double tolerance = MAX (hull->bounds.width, hull->bounds.height) / 40;
+  double tolerance = MAX (hull->bounds.width, hull->bounds.height) * fraction;
+  guint n = 0;
 
-  hull->first_coarse_ring = layout->rings->len;
-  hull->n_coarse_rings = 0;
+  *first = layout->rings->len;
   for (guint r = 0; r < hull->n_rings; r++)
     {
       CvnLayoutRing ring = g_array_index (layout->rings, CvnLayoutRing, hull->first_ring + r);
@@ -872,8 +875,9 @@ add_coarse_rings (CvnLayout     *layout,
         if (keep[i])
           g_array_append_val (layout->points, p[i]);
       g_array_append_val (layout->rings, coarse);
-      hull->n_coarse_rings++;
+      n++;
     }
+  return n;
 }
 
 static void
@@ -895,7 +899,8 @@ trace_hull (CvnLayout     *layout,
   hull->n_rings = cvn_hull_trace (centres, hull->n_members, style->radius, style->neck,
                                   style->max_neck, layout->rings, layout->points, &hull->bounds);
   hull->area = hull->bounds.width * hull->bounds.height;
-  add_coarse_rings (layout, hull);
+  hull->n_coarse_rings = add_coarse_rings (layout, hull, 1 / 40.0, &hull->first_coarse_ring);
+  hull->n_medium_rings = add_coarse_rings (layout, hull, 1 / 200.0, &hull->first_medium_ring);
 }
 
 /* Drawing order: largest first, so small hulls are drawn over big ones. Hulls within a

@@ -116,6 +116,8 @@ typedef struct
   guint    n_rings;
   guint    first_coarse_ring; /* the same rings simplified to about a fortieth of the */
   guint    n_coarse_rings;    /* hull's size: enough when it is small on screen */
+  guint    first_medium_ring; /* ... and to a two-hundredth, for a hull a few hundred */
+  guint    n_medium_rings;    /* pixels across */
   guint    first_member; /* member node indices in the layout's member table */
   guint    n_members;
   double   area;         /* drawn largest first, so small hulls stay on top */

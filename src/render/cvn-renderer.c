@@ -51,6 +51,7 @@
 #define MAX_TITLES       400
 #define MAX_LABEL_IMAGES 3000   /* about 25 MB of label images at most */
 #define LABEL_PAD        2      /* pixels around a label image's text */
+#define SCHOOL_PRIORITY  5000000  /* label priorities from here on are people and schools */
 #define OUTLINE_MIN_PX   10.0   /* hulls smaller on screen are drawn without an outline */
 #define COARSE_HULL_PX   48.0   /* hulls smaller on screen are drawn from their coarse rings */    /* structure boxes named in a smaller size when zoomed out */
 
@@ -94,6 +95,8 @@ struct _CvnRenderer
   PangoContext   *context;
   GPtrArray      *label_layouts;   /* PangoLayout * per node, or NULL */
   GHashTable     *label_images;    /* floating labels drawn once, for image targets */
+  GArray         *label_order;     /* Candidate: see label_order () */
+  GByteArray     *in_view;         /* per node, while a frame places labels */
   GArray         *label_heights;   /* int per label layout: its height in pixels */
   guint           n_cached;
   double          advances[2][128]; /* width of each ASCII character at size 1 (regular, bold) */
@@ -148,6 +151,7 @@ clear_label_cache (CvnRenderer *self)
   g_clear_pointer (&self->colours, g_free);
   g_ptr_array_set_size (self->label_layouts, 0);
   g_array_set_size (self->label_heights, 0);
+  g_clear_pointer (&self->label_order, g_array_unref);
   g_hash_table_remove_all (self->label_images);
   self->n_cached = 0;
 }
@@ -167,6 +171,8 @@ cvn_renderer_finalize (GObject *object)
   g_clear_pointer (&self->strip_nodes, g_array_unref);
   g_clear_pointer (&self->label_images, g_hash_table_unref);
   g_clear_pointer (&self->label_heights, g_array_unref);
+  g_clear_pointer (&self->label_order, g_array_unref);
+  g_clear_pointer (&self->in_view, g_byte_array_unref);
   g_clear_pointer (&self->ground, cairo_surface_destroy);
   g_clear_pointer (&self->legend_image, cairo_surface_destroy);
   g_clear_pointer (&self->sprites, g_hash_table_unref);
@@ -204,6 +210,7 @@ cvn_renderer_init (CvnRenderer *self)
   self->visible = g_array_new (FALSE, FALSE, sizeof (guint));
   self->strip_nodes = g_array_new (FALSE, FALSE, sizeof (guint));
   self->label_heights = g_array_new (FALSE, TRUE, sizeof (int));
+  self->in_view = g_byte_array_new ();
   self->label_images = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                               (GDestroyNotify) cairo_surface_destroy);
   self->sprites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -785,17 +792,23 @@ draw_hulls (Frame *f)
           const CvnLayoutHull *hull = &g_array_index (layout->hulls, CvnLayoutHull, h);
           const CvnLayoutNode *group = &g_array_index (layout->nodes, CvnLayoutNode,
                                                        hull->group);
-          gboolean coarse = MAX (hull->bounds.width, hull->bounds.height) * f->scale <
-                            COARSE_HULL_PX;
+          double extent = MAX (hull->bounds.width, hull->bounds.height) * f->scale;
           CvnRasterHull fill;
           CvnColour colour;
 
           if (!rects_meet (&hull->bounds, &f->cull))
             continue;
           group_colour (f->self, group, &colour);
-          cvn_raster_hull_init (&fill, coarse ? hull->first_coarse_ring : hull->first_ring,
-                                coarse ? hull->n_coarse_rings : hull->n_rings, colour.red,
-                                colour.green, colour.blue, hc ? 0.20 : 0.12);
+          /* The coarsest rings that stay within a pixel or so of the traced outline. */
+          if (extent < COARSE_HULL_PX)
+            cvn_raster_hull_init (&fill, hull->first_coarse_ring, hull->n_coarse_rings,
+                                  colour.red, colour.green, colour.blue, hc ? 0.20 : 0.12);
+          else if (extent < 5 * COARSE_HULL_PX)
+            cvn_raster_hull_init (&fill, hull->first_medium_ring, hull->n_medium_rings,
+                                  colour.red, colour.green, colour.blue, hc ? 0.20 : 0.12);
+          else
+            cvn_raster_hull_init (&fill, hull->first_ring, hull->n_rings, colour.red,
+                                  colour.green, colour.blue, hc ? 0.20 : 0.12);
           g_array_append_val (fills, fill);
           g_array_append_val (drawn, h);
         }
@@ -1472,6 +1485,40 @@ label_image (CvnRenderer  *self,
   return image;
 }
 
+/* Every node that may have a floating label, in the order labels claim their places:
+ * groups by tier (the board first) and size, then people, then schools that are system
+ * leaders or at risk, then other schools. It holds as long as the layout, so a frame only
+ * picks out the nodes in view instead of sorting them. */
+static GArray *
+label_order (CvnRenderer *self)
+{
+  CvnLayout *layout = self->layout;
+
+  if (self->label_order != NULL)
+    return self->label_order;
+  self->label_order = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  for (guint index = 0; index < layout->nodes->len; index++)
+    {
+      const CvnLayoutNode *node = &g_array_index (layout->nodes, CvnLayoutNode, index);
+      Candidate c = { 0, index };
+
+      if (node->flags & CVN_NODE_UNPLACED || node->kind == CVN_OBJECT_NONE)
+        continue;
+      if (node->kind == CVN_OBJECT_GROUP)
+        c.priority = 10 + (3 - CLAMP (node->tier, 0, 3)) * 1000000
+                     - (int) MIN (node->n_members, 999999u);
+      else if (node->kind == CVN_OBJECT_PERSON)
+        c.priority = SCHOOL_PRIORITY;
+      else if (node->flags & (CVN_NODE_SYSTEM_LEADER | CVN_NODE_AT_RISK))
+        c.priority = SCHOOL_PRIORITY + 1000000;
+      else
+        c.priority = SCHOOL_PRIORITY + 2000000;
+      g_array_append_val (self->label_order, c);
+    }
+  g_array_sort (self->label_order, compare_candidates);
+  return self->label_order;
+}
+
 static void
 draw_floating_labels (Frame *f)
 {
@@ -1485,30 +1532,43 @@ draw_floating_labels (Frame *f)
   cairo_t *cr = f->cr;
   CvnRaster raster;
 
+  /* Selected nodes first, then the others in view by their lasting order (see
+   * label_order ()), which saves sorting thousands of candidates every frame. */
+  if (self->in_view->len < layout->nodes->len)
+    {
+      guint before = self->in_view->len;
+
+      g_byte_array_set_size (self->in_view, layout->nodes->len);
+      memset (self->in_view->data + before, 0, self->in_view->len - before);
+    }
+  for (guint v = 0; v < visible->len; v++)
+    self->in_view->data[g_array_index (visible, guint, v)] = 1;
   for (guint v = 0; v < visible->len; v++)
     {
       guint index = g_array_index (visible, guint, v);
       const CvnLayoutNode *node = &g_array_index (layout->nodes, CvnLayoutNode, index);
-      Candidate c = { 0, index };
 
-      if (node->flags & CVN_NODE_UNPLACED || node->kind == CVN_OBJECT_NONE)
-        continue;
-      if (g_hash_table_contains (f->selected, GUINT_TO_POINTER (index + 1)))
-        c.priority = 0;
-      else if (node->kind == CVN_OBJECT_GROUP)
-        c.priority = 10 + (3 - CLAMP (node->tier, 0, 3)) * 1000000
-                     - (int) MIN (node->n_members, 999999u);
-      else if (school_px < 2.5)
-        continue;
-      else if (node->kind == CVN_OBJECT_PERSON)
-        c.priority = 5000000;
-      else if (node->flags & (CVN_NODE_SYSTEM_LEADER | CVN_NODE_AT_RISK))
-        c.priority = 6000000;
-      else
-        c.priority = 7000000;
-      g_array_append_val (candidates, c);
+      if (!(node->flags & CVN_NODE_UNPLACED) && node->kind != CVN_OBJECT_NONE &&
+          g_hash_table_contains (f->selected, GUINT_TO_POINTER (index + 1)))
+        g_array_append_val (candidates, ((Candidate) { 0, index }));
     }
   g_array_sort (candidates, compare_candidates);
+  {
+    GArray *order = label_order (self);
+
+    for (guint k = 0; k < order->len; k++)
+      {
+        const Candidate *c = &g_array_index (order, Candidate, k);
+
+        if (c->priority >= SCHOOL_PRIORITY && school_px < 2.5)
+          break;
+        if (self->in_view->data[c->index] &&
+            !g_hash_table_contains (f->selected, GUINT_TO_POINTER (c->index + 1)))
+          g_array_append_val (candidates, *c);
+      }
+  }
+  for (guint v = 0; v < visible->len; v++)
+    self->in_view->data[g_array_index (visible, guint, v)] = 0;
 
   for (guint k = 0; k < candidates->len; k++)
     {
