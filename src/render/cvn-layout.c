@@ -834,18 +834,35 @@ simplify (const CvnPoint *p,
   simplify (p, farthest, last, tolerance, keep);
 }
 
+/* The width or height of a ring, whichever is larger. */
+static double
+ring_extent (const CvnPoint *p,
+             guint           n_points)
+{
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      x0 = MIN (x0, p[i].x);
+      x1 = MAX (x1, p[i].x);
+      y0 = MIN (y0, p[i].y);
+      y1 = MAX (y1, p[i].y);
+    }
+  return n_points > 0 ? MAX (x1 - x0, y1 - y0) : 0;
+}
+
 /* Coarse copies of a hull's rings, for drawing it when it is small on screen: a traced
- * outline has a point every fraction of a school's radius, which a hull thirty pixels
+ * outline has a point every fraction of a school's radius, which a ring thirty pixels
  * across does not need, and a zoomed-out borough draws thousands of hulls. Each copy is
- * within @fraction of the hull's size of the original; rings that would shrink below a
- * triangle are left out. Returns how many rings were added after @first. */
+ * within @fraction of its own ring's size of the original (a group spread over the map
+ * has many small rings far apart); rings that would shrink below a triangle are left
+ * out. Returns how many rings were added after @first. */
 static guint
 add_coarse_rings (CvnLayout     *layout,
                   CvnLayoutHull *hull,
                   double         fraction,
                   guint         *first)
 {
-  double tolerance = MAX (hull->bounds.width, hull->bounds.height) * fraction;
   guint n = 0;
 
   *first = layout->rings->len;
@@ -855,6 +872,7 @@ add_coarse_rings (CvnLayout     *layout,
       g_autofree gboolean *keep = g_new0 (gboolean, ring.n_points);
       g_autofree CvnPoint *p = NULL;
       guint half = ring.n_points / 2, kept = 0;
+      double tolerance;
       CvnLayoutRing coarse;
 
       if (ring.n_points < 4)
@@ -862,6 +880,7 @@ add_coarse_rings (CvnLayout     *layout,
       /* Copied first: the point table may move as points are added. */
       p = g_memdup2 (&g_array_index (layout->points, CvnPoint, ring.first_point),
                      ring.n_points * sizeof (CvnPoint));
+      tolerance = ring_extent (p, ring.n_points) * fraction;
       keep[0] = keep[half] = keep[ring.n_points - 1] = TRUE;
       simplify (p, 0, half, tolerance, keep);
       simplify (p, half, ring.n_points - 1, tolerance, keep);
@@ -899,6 +918,17 @@ trace_hull (CvnLayout     *layout,
   hull->n_rings = cvn_hull_trace (centres, hull->n_members, style->radius, style->neck,
                                   style->max_neck, layout->rings, layout->points, &hull->bounds);
   hull->area = hull->bounds.width * hull->bounds.height;
+  hull->ring_extent = 0;
+  for (guint r = 0; r < hull->n_rings; r++)
+    {
+      const CvnLayoutRing *ring = &g_array_index (layout->rings, CvnLayoutRing,
+                                                  hull->first_ring + r);
+
+      hull->ring_extent = MAX (hull->ring_extent,
+                               ring_extent (&g_array_index (layout->points, CvnPoint,
+                                                            ring->first_point),
+                                            ring->n_points));
+    }
   hull->n_coarse_rings = add_coarse_rings (layout, hull, 1 / 40.0, &hull->first_coarse_ring);
   hull->n_medium_rings = add_coarse_rings (layout, hull, 1 / 200.0, &hull->first_medium_ring);
 }

@@ -114,9 +114,10 @@ typedef struct
   CvnRect  bounds;
   guint    first_ring;   /* rings in the layout's ring table; even-odd fill */
   guint    n_rings;
-  guint    first_coarse_ring; /* the same rings simplified to about a fortieth of the */
-  guint    n_coarse_rings;    /* hull's size: enough when it is small on screen */
-  guint    first_medium_ring; /* ... and to a two-hundredth, for a hull a few hundred */
+  double   ring_extent;       /* the width or height of its largest ring */
+  guint    first_coarse_ring; /* the same rings, each simplified to about a fortieth of */
+  guint    n_coarse_rings;    /* its size: enough when the rings are small on screen */
+  guint    first_medium_ring; /* ... and to a two-hundredth, for rings a few hundred */
   guint    n_medium_rings;    /* pixels across */
   guint    first_member; /* member node indices in the layout's member table */
   guint    n_members;

@@ -792,7 +792,7 @@ draw_hulls (Frame *f)
           const CvnLayoutHull *hull = &g_array_index (layout->hulls, CvnLayoutHull, h);
           const CvnLayoutNode *group = &g_array_index (layout->nodes, CvnLayoutNode,
                                                        hull->group);
-          double extent = MAX (hull->bounds.width, hull->bounds.height) * f->scale;
+          double extent = hull->ring_extent * f->scale;
           CvnRasterHull fill;
           CvnColour colour;
 
@@ -822,10 +822,11 @@ draw_hulls (Frame *f)
           const CvnRasterHull *fill = &g_array_index (fills, CvnRasterHull, d);
           const CvnLayoutNode *group = &g_array_index (layout->nodes, CvnLayoutNode,
                                                        hull->group);
-          double extent = MAX (hull->bounds.width, hull->bounds.height) * f->scale;
-          /* About a dozen segments are enough for the outline of a small hull, and none
-           * need be shorter than two and a half pixels. */
-          double min_step = MAX (2.5, extent / 14) / f->scale;
+          double extent = hull->ring_extent * f->scale;
+          /* No segment of an outline need be shorter than two pixels (the rings were
+           * chosen for the scale, so there are few that short). A step relative to the
+           * hull's size would cut across the small rings of a group spread over the map. */
+          double min_step = 2.0 / f->scale;
           CvnColour colour;
 
           /* A hull a few pixels across is a tinted spot; an outline would only blur it. */

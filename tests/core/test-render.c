@@ -692,6 +692,76 @@ test_vector_target (Fixture       *fixture,
     }
 }
 
+/* Distance from a point to the segment a-b. */
+static double
+segment_distance (const CvnPoint *q,
+                  const CvnPoint *a,
+                  const CvnPoint *b)
+{
+  double dx = b->x - a->x, dy = b->y - a->y, length2 = dx * dx + dy * dy, t;
+
+  t = length2 > 0 ? CLAMP (((q->x - a->x) * dx + (q->y - a->y) * dy) / length2, 0, 1) : 0;
+  return hypot (q->x - (a->x + t * dx), q->y - (a->y + t * dy));
+}
+
+/* Hulls small on screen are drawn from coarse copies of their rings: every point of a
+ * traced ring must lie within a fortieth of that ring's own size of its coarse copy, even
+ * for a group whose members are spread over the whole map (many small rings far apart). */
+static void
+test_coarse_rings_follow_hulls (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  for (CvnView view = CVN_VIEW_GRAPH; view <= CVN_VIEW_MAP; view++)
+    {
+      g_autoptr (CvnLayout) layout = compute (fixture->sample, view, FALSE);
+      guint checked = 0;
+
+      for (guint h = 0; h < layout->hulls->len; h++)
+        {
+          const CvnLayoutHull *hull = &g_array_index (layout->hulls, CvnLayoutHull, h);
+          guint coarse = 0;
+
+          for (guint r = 0; r < hull->n_rings; r++)
+            {
+              const CvnLayoutRing *ring = &g_array_index (layout->rings, CvnLayoutRing,
+                                                          hull->first_ring + r);
+              const CvnPoint *p = &g_array_index (layout->points, CvnPoint, ring->first_point);
+              const CvnLayoutRing *simple;
+              const CvnPoint *q;
+              double x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y0 = G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+              if (ring->n_points < 4)
+                continue;
+              g_assert_cmpuint (coarse, <, hull->n_coarse_rings);
+              simple = &g_array_index (layout->rings, CvnLayoutRing,
+                                       hull->first_coarse_ring + coarse++);
+              q = &g_array_index (layout->points, CvnPoint, simple->first_point);
+              g_assert_cmpuint (simple->n_points, >=, 3);
+              g_assert_cmpuint (simple->n_points, <=, ring->n_points);
+              for (guint i = 0; i < ring->n_points; i++)
+                {
+                  x0 = MIN (x0, p[i].x);
+                  x1 = MAX (x1, p[i].x);
+                  y0 = MIN (y0, p[i].y);
+                  y1 = MAX (y1, p[i].y);
+                }
+              for (guint i = 0; i < ring->n_points; i++)
+                {
+                  double nearest = G_MAXDOUBLE;
+
+                  for (guint j = 0; j < simple->n_points; j++)
+                    nearest = MIN (nearest, segment_distance (&p[i], &q[j],
+                                                              &q[(j + 1) % simple->n_points]));
+                  g_assert_cmpfloat (nearest, <=, MAX (x1 - x0, y1 - y0) / 40 + 1e-6);
+                }
+              checked++;
+            }
+          g_assert_cmpuint (coarse, ==, hull->n_coarse_rings);
+        }
+      g_assert_cmpuint (checked, >, 10);
+    }
+}
+
 /* Draws @viewport with @renderer onto a new image of @width x @height pixels at device
  * scale @device_scale. */
 static cairo_surface_t *
@@ -984,6 +1054,7 @@ main (int    argc,
   ADD ("hide-people", test_hide_people);
   ADD ("vector-target", test_vector_target);
   ADD ("pan-matches-fresh", test_pan_matches_fresh);
+  ADD ("coarse-rings-follow-hulls", test_coarse_rings_follow_hulls);
   ADD ("device-scale", test_device_scale);
   ADD ("cli", test_cli_render);
 #undef ADD
