@@ -26,13 +26,21 @@ const char    *cvn_finding_item_get_message     (CvnFindingItem *self);
 G_DECLARE_FINAL_TYPE (CvnChecksPage, cvn_checks_page, CVN, CHECKS_PAGE, GtkWidget)
 
 GtkWidget  *cvn_checks_page_new               (void);
-/* Runs the checks over @snapshot with @settings (NULL for the defaults) and lists what they
- * find. Cheap enough to call after every edit. */
-void        cvn_checks_page_update            (CvnChecksPage          *self,
+/* Runs the checks over @snapshot with @document's thresholds, in a thread while the caller
+ * goes on. The page takes in what they found at cvn_checks_page_finish_update(), or when its
+ * findings, or their number, are asked for; @snapshot must not be freed before then (the
+ * checks only read it). It lists them at once if it is shown, or else when it is next shown
+ * or its findings are asked for, so that an edit made elsewhere pays only for the count. */
+void        cvn_checks_page_begin_update      (CvnChecksPage          *self,
                                                CvnSnapshot            *snapshot,
-                                               const CvnCheckSettings *settings);
-/* The findings listed: CvnFindingItems, in the order the checks return them. */
+                                               CvnDocument            *document);
+/* Waits for the checks begun by cvn_checks_page_begin_update(), if they are still running,
+ * and shows what they found. */
+void        cvn_checks_page_finish_update     (CvnChecksPage          *self);
+/* The findings listed: CvnFindingItems, in the order the checks return them. Lists any that
+ * the page, out of sight, has not listed yet. */
 GListModel *cvn_checks_page_get_findings      (CvnChecksPage          *self);
+/* The number of findings of the last update, listed or not. */
 guint       cvn_checks_page_get_n_findings    (CvnChecksPage          *self);
 /* Does what clicking the finding at @position does: emits ::finding-activated. */
 void        cvn_checks_page_activate_finding  (CvnChecksPage          *self,

@@ -33,14 +33,27 @@ const char     *cvn_outline_item_get_icon_name (CvnOutlineItem *self);
  * the same when the outline is rebuilt from a newer snapshot; used to keep expansion and
  * selection across a rebuild. */
 const char     *cvn_outline_item_get_key       (CvnOutlineItem *self);
-/* The rows nested under this one, or NULL for a row with none. */
-GListStore     *cvn_outline_item_get_children  (CvnOutlineItem *self);
+/* The row's place in the list that holds it (its parent's rows, or the top level). */
+guint           cvn_outline_item_get_position  (CvnOutlineItem *self);
+/* The rows nested under this one, or NULL for a row with none. A group's rows are made on the
+ * first call. */
+GListModel     *cvn_outline_item_get_children  (CvnOutlineItem *self);
 
-/* Builds the top-level rows (the section headings, each holding its rows) of a snapshot. */
-GListStore     *cvn_outline_build              (CvnSnapshot    *snapshot);
+/* Builds the top-level rows of @snapshot: the section headings, each holding its rows. Rows
+ * further down are made when first asked for, from @snapshot, which must therefore live as
+ * long as any row: with @snapshot_free the outline owns it and frees it with the last row;
+ * with NULL the caller keeps it alive. */
+GListStore     *cvn_outline_build              (CvnSnapshot    *snapshot,
+                                                GDestroyNotify  snapshot_free);
+/* Whether the row at @position of @rows (a list of rows of an outline) has made its child
+ * rows; one that has not cannot have been expanded. Makes no rows, so that a long list can be
+ * walked cheaply. */
+gboolean        cvn_outline_has_child_rows     (GListModel     *rows,
+                                                guint           position);
 
 /* Finds the first row, depth first, that shows the object @kind/@id, and returns the chain of
- * rows from a top-level row down to it (borrowed pointers), or NULL if no row shows it. */
+ * rows from a top-level row down to it (borrowed pointers), or NULL if no row shows it. Only
+ * the rows on that chain are made. */
 GPtrArray      *cvn_outline_find_object        (GListModel     *roots,
                                                 CvnObjectKind   kind,
                                                 gint64          id);

@@ -899,16 +899,23 @@ finding_activated_cb (CvnWindow *self,
   cvn_window_select_object (self, (CvnObjectKind) kind, id);
 }
 
+void
+cvn_window_begin_checks (CvnWindow *self)
+{
+  if (self->checks_page != NULL)
+    cvn_checks_page_begin_update (CVN_CHECKS_PAGE (self->checks_page), self->snapshot,
+                                  self->document);
+}
+
+/* Connected last, so that the checks have had the rest of the reload to run in. */
 static void
 reloaded_cb (CvnWindow *self)
 {
-  g_auto (CvnCheckSettings) settings = { 0 };
   guint n_findings;
 
   if (self->checks_page == NULL || self->snapshot == NULL)
     return;
-  cvn_check_settings_load (self->document, &settings);
-  cvn_checks_page_update (CVN_CHECKS_PAGE (self->checks_page), self->snapshot, &settings);
+  cvn_checks_page_finish_update (CVN_CHECKS_PAGE (self->checks_page));
   n_findings = cvn_checks_page_get_n_findings (CVN_CHECKS_PAGE (self->checks_page));
   adw_view_stack_page_set_badge_number (self->checks_stack_page, n_findings);
   adw_view_stack_page_set_needs_attention (self->checks_stack_page, n_findings > 0);
@@ -1001,7 +1008,7 @@ cvn_window_actions_constructed (CvnWindow *self)
                                                  "dialog-warning-symbolic", self->checks_page);
   g_signal_connect_object (self->checks_page, "finding-activated",
                            G_CALLBACK (finding_activated_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect (self, "reloaded", G_CALLBACK (reloaded_cb), NULL);
+  g_signal_connect_after (self, "reloaded", G_CALLBACK (reloaded_cb), NULL);
 }
 
 void

@@ -34,6 +34,7 @@ struct _CvnWindow
 
   CvnDocument          *document;
   gboolean              is_sample;
+  /* The document as last loaded; the outline built from it owns it. */
   CvnSnapshot          *snapshot;
   GListStore           *outline;
   GtkTreeListModel     *tree;
@@ -72,6 +73,10 @@ void      cvn_window_actions_dispose          (CvnWindow     *self);
 /* Follows the document's undo and redo stacks: enables the actions and names them in the
  * menu and the tooltips. */
 void      cvn_window_update_edit_actions      (CvnWindow     *self);
+/* Starts the checks over the snapshot just loaded, to run while the window rebuilds the rest
+ * from it; the Checks page and its badge take in what they found when the window has
+ * reloaded. */
+void      cvn_window_begin_checks             (CvnWindow     *self);
 /* Adds drag and drop, and the context menu, to an outline row's widget. */
 void      cvn_window_setup_outline_row        (CvnWindow     *self,
                                                GtkListItem   *list_item,

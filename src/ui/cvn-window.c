@@ -2,7 +2,9 @@
  *
  * The window reads its document through snapshots: each time the document changes it loads a
  * new snapshot, rebuilds the outline from it, and puts back the rows the user had expanded and
- * selected, found again by their place in the tree.
+ * selected, found again by their place in the tree. The outline makes its rows as they are
+ * needed, so these walks go only where rows have been opened, never row by row through a
+ * section of thousands.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -46,9 +48,9 @@ static GListModel *
 create_children_cb (gpointer item,
                     gpointer user_data)
 {
-  GListStore *children = cvn_outline_item_get_children (CVN_OUTLINE_ITEM (item));
+  GListModel *children = cvn_outline_item_get_children (CVN_OUTLINE_ITEM (item));
 
-  return children != NULL ? g_object_ref (G_LIST_MODEL (children)) : NULL;
+  return children != NULL ? g_object_ref (children) : NULL;
 }
 
 /* The selected rows' items, section headings left out, in outline order. */
@@ -248,42 +250,105 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
 }
 
+/* Adds the keys of the expanded rows among @rows (the children of @parent, or the top level
+ * when it is NULL), and of those below them, to @keys. Only rows that have made their child
+ * rows can have been expanded, so the thousands of rows of a long section are passed over
+ * without being made. */
+static void
+collect_expanded_keys_in (CvnWindow      *self,
+                          GtkTreeListRow *parent,
+                          GListModel     *rows,
+                          GHashTable     *keys)
+{
+  guint n_rows = g_list_model_get_n_items (rows);
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autoptr (GtkTreeListRow) row = NULL;
+      g_autoptr (CvnOutlineItem) item = NULL;
+
+      if (!cvn_outline_has_child_rows (rows, i))
+        continue;
+      row = parent != NULL ? gtk_tree_list_row_get_child_row (parent, i)
+                           : gtk_tree_list_model_get_child_row (self->tree, i);
+      if (row == NULL || !gtk_tree_list_row_get_expanded (row))
+        continue;
+      item = gtk_tree_list_row_get_item (row);
+      g_hash_table_add (keys, g_strdup (cvn_outline_item_get_key (item)));
+      collect_expanded_keys_in (self, row, cvn_outline_item_get_children (item), keys);
+    }
+}
+
 static GHashTable *
 collect_expanded_keys (CvnWindow *self)
 {
   GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
 
-  for (guint i = 0; i < n_rows; i++)
-    {
-      g_autoptr (GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, i);
-      g_autoptr (CvnOutlineItem) item = NULL;
-
-      if (!gtk_tree_list_row_get_expanded (row))
-        continue;
-      item = gtk_tree_list_row_get_item (row);
-      g_hash_table_add (keys, g_strdup (cvn_outline_item_get_key (item)));
-    }
+  collect_expanded_keys_in (self, NULL, G_LIST_MODEL (self->outline), keys);
   return keys;
 }
 
+/* The row of the last item of @path (from cvn_outline_find_*), with the rows above it
+ * expanded so that it is in the tree. */
+static GtkTreeListRow *
+open_path (CvnWindow *self,
+           GPtrArray *path)
+{
+  GtkTreeListRow *row = NULL;
+
+  g_assert (path->len > 0);
+
+  for (guint depth = 0; depth < path->len; depth++)
+    {
+      guint index = cvn_outline_item_get_position (g_ptr_array_index (path, depth));
+      GtkTreeListRow *child_row;
+
+      if (row == NULL)
+        child_row = gtk_tree_list_model_get_child_row (self->tree, index);
+      else
+        {
+          gtk_tree_list_row_set_expanded (row, TRUE);
+          child_row = gtk_tree_list_row_get_child_row (row, index);
+        }
+      g_clear_object (&row);
+      row = child_row;
+      g_return_val_if_fail (row != NULL, NULL);
+    }
+  return row;
+}
+
+/* Expands the rows whose keys are in @keys, or with NULL the section headings (a window's
+ * first outline). */
 static void
 expand_rows (CvnWindow  *self,
              GHashTable *keys)
 {
-  /* Expanding a row inserts its children right after it, so one pass in order reaches every
-   * row that should open, however deep. */
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->tree)); i++)
-    {
-      g_autoptr (GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, i);
-      g_autoptr (CvnOutlineItem) item = gtk_tree_list_row_get_item (row);
-      gboolean expand;
+  GHashTableIter iter;
+  gpointer key;
 
-      if (keys == NULL)
-        expand = cvn_outline_item_is_heading (item);
-      else
-        expand = g_hash_table_contains (keys, cvn_outline_item_get_key (item));
-      if (expand)
+  if (keys == NULL)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->outline)); i++)
+        {
+          g_autoptr (GtkTreeListRow) row = gtk_tree_list_model_get_child_row (self->tree, i);
+
+          gtk_tree_list_row_set_expanded (row, TRUE);
+        }
+      return;
+    }
+
+  /* A row is only ever expanded below expanded rows, so each key's path opens rows that were
+   * open before; the order the keys come in does not matter. */
+  g_hash_table_iter_init (&iter, keys);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_autoptr (GPtrArray) path = cvn_outline_find_key (G_LIST_MODEL (self->outline), key);
+      g_autoptr (GtkTreeListRow) row = NULL;
+
+      if (path == NULL)
+        continue;
+      row = open_path (self, path);
+      if (row != NULL)
         gtk_tree_list_row_set_expanded (row, TRUE);
     }
 }
@@ -295,33 +360,10 @@ select_path (CvnWindow *self,
              GPtrArray *path,
              gboolean   exclusive)
 {
-  g_autoptr (GtkTreeListRow) row = NULL;
-  GListModel *level = G_LIST_MODEL (self->outline);
+  g_autoptr (GtkTreeListRow) row = open_path (self, path);
   guint position;
 
-  g_assert (path->len > 0);
-
-  for (guint depth = 0; depth < path->len; depth++)
-    {
-      CvnOutlineItem *item = g_ptr_array_index (path, depth);
-      GtkTreeListRow *child_row;
-      guint index;
-
-      if (!g_list_store_find (G_LIST_STORE (level), item, &index))
-        g_assert_not_reached ();
-      if (row == NULL)
-        child_row = gtk_tree_list_model_get_child_row (self->tree, index);
-      else
-        {
-          gtk_tree_list_row_set_expanded (row, TRUE);
-          child_row = gtk_tree_list_row_get_child_row (row, index);
-        }
-      g_clear_object (&row);
-      row = child_row;
-      g_return_if_fail (row != NULL);
-      level = G_LIST_MODEL (cvn_outline_item_get_children (item));
-    }
-
+  g_return_if_fail (row != NULL);
   position = gtk_tree_list_row_get_position (row);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, exclusive);
   if (exclusive)
@@ -339,6 +381,26 @@ show_load_error (CvnWindow    *self,
 
   adw_toast_set_timeout (toast, 0);
   cvn_window_add_toast (self, toast);
+}
+
+static gpointer
+free_snapshot_thread (gpointer data)
+{
+  cvn_snapshot_free (data);
+  return NULL;
+}
+
+/* Freeing the snapshot of a large borough takes a few hundredths of a second that nobody need
+ * wait for, so it is done in a thread. Nothing reads a snapshot once its outline is gone. */
+static void
+free_snapshot_later (gpointer data)
+{
+  GThread *thread = g_thread_try_new ("cvn-free-snapshot", free_snapshot_thread, data, NULL);
+
+  if (thread != NULL)
+    g_thread_unref (thread);
+  else
+    cvn_snapshot_free (data);
 }
 
 static void
@@ -360,18 +422,24 @@ reload (CvnWindow *self)
     expanded = collect_expanded_keys (self);
   selected = get_selected_items (self);
 
-  g_clear_pointer (&self->snapshot, cvn_snapshot_free);
+  /* The outline keeps the snapshot its rows are made from, and frees it with the last of them:
+   * the old one goes with the old outline. */
   self->snapshot = g_steal_pointer (&snapshot);
+  /* Before the old outline goes: the checks still running over the old snapshot are waited
+   * for first. */
+  cvn_window_begin_checks (self);
   g_clear_object (&self->outline);
-  self->outline = cvn_outline_build (self->snapshot);
+  self->outline = cvn_outline_build (self->snapshot, free_snapshot_later);
 
   self->rebuilding = TRUE;
   g_clear_object (&self->tree);
   self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->outline)),
                                         FALSE, FALSE, create_children_cb, NULL, NULL);
+  /* The rows are opened before the list shows the tree: each row opened in a shown tree
+   * would have the list bind its rows anew. */
+  expand_rows (self, expanded);
   gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
-  expand_rows (self, expanded);
 
   /* Each selected row is looked for in the same place first; if the edit moved it (a school
    * now in another cluster), the first row showing the same object will do. */
@@ -590,7 +658,6 @@ cvn_window_dispose (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->tree);
-  g_clear_object (&self->outline);
   g_clear_object (&self->settings);
   g_clear_object (&self->document);
 
@@ -602,7 +669,9 @@ cvn_window_finalize (GObject *object)
 {
   CvnWindow *self = CVN_WINDOW (object);
 
-  g_clear_pointer (&self->snapshot, cvn_snapshot_free);
+  /* The outline owns the snapshot, which pages may read until the window is finalized. */
+  self->snapshot = NULL;
+  g_clear_object (&self->outline);
 
   G_OBJECT_CLASS (cvn_window_parent_class)->finalize (object);
 }
@@ -803,7 +872,7 @@ cvn_window_select_object (CvnWindow    *self,
 
   g_return_val_if_fail (CVN_IS_WINDOW (self), FALSE);
 
-  if (self->outline == NULL)
+  if (self->tree == NULL)
     return FALSE;
   path = cvn_outline_find_object (G_LIST_MODEL (self->outline), kind, id);
   if (path != NULL)
@@ -835,7 +904,7 @@ cvn_window_select_objects (CvnWindow          *self,
   g_return_val_if_fail (CVN_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (objects != NULL || n_objects == 0, FALSE);
 
-  if (self->outline == NULL)
+  if (self->tree == NULL)
     return FALSE;
   for (guint i = 0; i < n_objects; i++)
     {

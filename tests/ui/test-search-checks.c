@@ -215,6 +215,13 @@ findings_contain (CvnChecksPage *page,
   return FALSE;
 }
 
+static gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
 static guint
 badge (CvnWindow *window)
 {
@@ -275,6 +282,67 @@ test_checks_page (Fixture       *fixture,
   g_assert_cmpuint (cvn_checks_page_get_n_findings (page), ==, 4);
   g_assert_true (findings_contain (page, CVN_CHECK_SCHOOL_UNCLUSTERED,
                                    CVN_SAMPLE_UNCOVERED_SCHOOL));
+}
+
+/* The number of findings the Checks page's list shows, read from the list widget itself. */
+static guint
+n_listed (CvnChecksPage *page)
+{
+  GtkColumnView *column_view = cvn_test_find_descendant (GTK_WIDGET (page),
+                                                         GTK_TYPE_COLUMN_VIEW);
+
+  g_assert_nonnull (column_view);
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (column_view)));
+}
+
+/* Out of sight, the page keeps only the count up to date (the badge); its list is filled when
+ * it is shown, with the findings of the latest edit, and follows each edit while it is. */
+static void
+test_checks_hidden_page (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  CvnChecksPage *page = CVN_CHECKS_PAGE (cvn_window_get_checks_page (fixture->window));
+  CvnSnapshot *snapshot = cvn_window_get_snapshot (fixture->window);
+  const CvnEstablishment *greyfriars = cvn_test_find_school (snapshot, CVN_SAMPLE_UNCOVERED_SCHOOL);
+  const CvnGroup *eastfield = cvn_test_find_group (snapshot, CVN_SAMPLE_UNPARENTED_CLUSTER);
+  GtkLabel *summary;
+  CvnObjectRef school = { CVN_OBJECT_ESTABLISHMENT, greyfriars->id };
+  gint64 eastfield_id = eastfield->id;
+  const char *first_page = cvn_window_get_visible_page (fixture->window);
+
+  g_assert_cmpstr (first_page, !=, "checks");
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_cmpuint (badge (fixture->window), ==, 4);
+  g_assert_cmpuint (n_listed (page), ==, 0);
+
+  /* An edit made elsewhere moves the badge at once, and leaves the list alone. */
+  g_assert_cmpuint (cvn_window_add_to_group (fixture->window, &school, 1, eastfield_id,
+                                             CVN_ROLE_MEMBER), ==, 1);
+  g_assert_cmpuint (badge (fixture->window), ==, 3);
+  g_assert_cmpuint (n_listed (page), ==, 0);
+
+  /* Shown, the page lists the findings of that edit. */
+  cvn_window_show_page (fixture->window, "checks");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_cmpuint (n_listed (page), ==, 3);
+  summary = cvn_test_find_widget (GTK_WIDGET (page), is_label_with_text, "3 findings");
+  g_assert_nonnull (summary);
+
+  /* While it is shown, an edit refills it straight away. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpuint (n_listed (page), ==, 4);
+  g_assert_cmpuint (badge (fixture->window), ==, 4);
+  g_assert_cmpstr (gtk_label_get_text (summary), ==, "4 findings");
+
+  /* Hidden again, it keeps the list it showed until it is next shown. */
+  cvn_window_show_page (fixture->window, first_page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
+  g_assert_cmpuint (badge (fixture->window), ==, 3);
+  g_assert_cmpuint (n_listed (page), ==, 4);
+  cvn_window_show_page (fixture->window, "checks");
+  g_assert_cmpuint (n_listed (page), ==, 3);
+  g_assert_false (findings_contain (page, CVN_CHECK_SCHOOL_UNCLUSTERED, NULL));
+  g_assert_cmpstr (gtk_label_get_text (summary), ==, "3 findings");
 }
 
 static void
@@ -418,6 +486,7 @@ main (int   argc,
   ADD_TEST ("/cvn/ui/search/designation", test_search_designation);
   ADD_TEST ("/cvn/ui/checks/page", test_checks_page);
   ADD_TEST ("/cvn/ui/checks/settings", test_check_settings);
+  ADD_TEST ("/cvn/ui/checks/hidden-page", test_checks_hidden_page);
   ADD_TEST ("/cvn/ui/shortcuts/listed", test_shortcuts_listed);
   g_test_add_func ("/cvn/ui/templates/new-from-template", test_new_from_template);
 

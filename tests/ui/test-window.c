@@ -327,6 +327,158 @@ test_reload_keeps_selection (Fixture       *fixture,
                    school_id);
 }
 
+/* The position of the top-level row titled @title in @roots. */
+static guint
+heading_position (GListModel *roots,
+                  const char *title)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (roots); i++)
+    {
+      g_autoptr (CvnOutlineItem) heading = g_list_model_get_item (roots, i);
+
+      if (g_strcmp0 (cvn_outline_item_get_title (heading), title) == 0)
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
+/* The outline makes a group's rows only when they are asked for: looking a school up makes
+ * the rows on the way to it, and no others; a group's count of schools, made late, is still
+ * of its whole branch. */
+static void
+test_outline_made_when_asked (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  CvnSnapshot *snapshot = cvn_window_get_snapshot (fixture->window);
+  const CvnGroup *cluster = NULL;
+  const CvnEstablishment *school = find_clustered_school (snapshot, &cluster);
+  const CvnGroup *alliance = cvn_snapshot_find_group (snapshot, cluster->parent_id);
+  g_autoptr (GListStore) roots = cvn_outline_build (snapshot, NULL);
+  g_autoptr (CvnOutlineItem) heading = NULL;
+  g_autoptr (GPtrArray) path = NULL;
+  g_autoptr (GPtrArray) again = NULL;
+  g_autoptr (GHashTable) schools = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree char *count = NULL;
+  GListModel *alliances;
+  CvnOutlineItem *alliance_row;
+  guint n_alliances;
+
+  heading = g_list_model_get_item (G_LIST_MODEL (roots),
+                                   heading_position (G_LIST_MODEL (roots), "Alliances"));
+  alliances = cvn_outline_item_get_children (heading);
+  n_alliances = g_list_model_get_n_items (alliances);
+  g_assert_cmpuint (n_alliances, >, 1);
+  for (guint i = 0; i < n_alliances; i++)
+    g_assert_false (cvn_outline_has_child_rows (alliances, i));
+
+  path = cvn_outline_find_object (G_LIST_MODEL (roots), CVN_OBJECT_ESTABLISHMENT, school->id);
+  g_assert_nonnull (path);
+  g_assert_cmpuint (path->len, ==, 4);
+  g_assert_true (g_ptr_array_index (path, 0) == heading);
+  alliance_row = g_ptr_array_index (path, 1);
+  g_assert_cmpint (cvn_outline_item_get_id (alliance_row), ==, alliance->id);
+  g_assert_cmpint (cvn_outline_item_get_id (g_ptr_array_index (path, 2)), ==, cluster->id);
+  g_assert_cmpint (cvn_outline_item_get_id (g_ptr_array_index (path, 3)), ==, school->id);
+  for (guint i = 0; i < n_alliances; i++)
+    g_assert_true (cvn_outline_has_child_rows (alliances, i)
+                   == (i == cvn_outline_item_get_position (alliance_row)));
+
+  /* The school is found again by its key, as a reload does, to the very same row. */
+  again = cvn_outline_find_key (G_LIST_MODEL (roots),
+                                cvn_outline_item_get_key (g_ptr_array_index (path, 3)));
+  g_assert_nonnull (again);
+  g_assert_cmpuint (again->len, ==, 4);
+  g_assert_true (g_ptr_array_index (again, 3) == g_ptr_array_index (path, 3));
+
+  /* The alliance counts the schools of all its clusters, each once. */
+  for (guint i = 0; i < snapshot->groups->len; i++)
+    {
+      const CvnGroup *group = &g_array_index (snapshot->groups, CvnGroup, i);
+      g_autoptr (GPtrArray) members = NULL;
+
+      if (group->parent_id != alliance->id && group->id != alliance->id)
+        continue;
+      members = cvn_snapshot_get_members (snapshot, group->id, TRUE);
+      for (guint j = 0; j < members->len; j++)
+        {
+          const CvnMembership *membership = g_ptr_array_index (members, j);
+
+          if (membership->member_kind == CVN_OBJECT_ESTABLISHMENT)
+            g_hash_table_add (schools, (gpointer) &membership->member_id);
+        }
+    }
+  g_assert_cmpuint (g_hash_table_size (schools), >, 1);
+  count = g_strdup_printf ("%u schools", g_hash_table_size (schools));
+  g_assert_true (g_str_has_suffix (cvn_outline_item_get_subtitle (alliance_row), count));
+}
+
+/* Rows opened, and headings closed, stay so when an edit rebuilds the outline; an edit that
+ * moves nothing in the outline keeps every row where it was. */
+static void
+test_reload_keeps_expanded (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  CvnSnapshot *snapshot = cvn_window_get_snapshot (fixture->window);
+  GtkTreeListModel *tree = cvn_window_get_outline_model (fixture->window);
+  const CvnGroup *cluster = NULL;
+  const CvnEstablishment *school = find_clustered_school (snapshot, &cluster);
+  const CvnGroup *alliance = cvn_snapshot_find_group (snapshot, cluster->parent_id);
+  const CvnEstablishment *greyfriars = cvn_test_find_school (snapshot, CVN_SAMPLE_UNCOVERED_SCHOOL);
+  g_autofree char *alliance_name = g_strdup (alliance->name);
+  g_autofree char *cluster_name = g_strdup (cluster->name);
+  g_autofree char *school_name = g_strdup (school->name);
+  g_autoptr (GtkTreeListRow) row = NULL;
+  g_autoptr (GError) error = NULL;
+  CvnEstablishment renamed;
+  guint n_rows;
+
+  g_assert_null (find_row (tree, cluster_name));
+  row = find_row (tree, alliance_name);
+  gtk_tree_list_row_set_expanded (row, TRUE);
+  g_clear_object (&row);
+  row = find_row (tree, cluster_name);
+  gtk_tree_list_row_set_expanded (row, TRUE);
+  g_clear_object (&row);
+  row = find_row (tree, "Committees");
+  gtk_tree_list_row_set_expanded (row, FALSE);
+  g_clear_object (&row);
+  g_assert_nonnull ((row = find_row (tree, school_name)));
+  g_clear_object (&row);
+  g_assert_null (find_row (tree, CVN_SAMPLE_PRIMARY_COMMITTEE));
+  n_rows = g_list_model_get_n_items (G_LIST_MODEL (tree));
+
+  /* Renaming the school in no cluster touches none of those rows. */
+  renamed = *greyfriars;
+  renamed.name = (char *) "Greyfriars Renamed Academy";
+  cvn_document_begin_edit (fixture->document, "Rename", &error);
+  g_assert_no_error (error);
+  cvn_store_update_establishment (fixture->document, &renamed, &error);
+  g_assert_no_error (error);
+  cvn_document_commit_edit (fixture->document, &error);
+  g_assert_no_error (error);
+
+  tree = cvn_window_get_outline_model (fixture->window);
+  g_assert_true (cvn_window_get_snapshot (fixture->window) != snapshot);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tree)), ==, n_rows);
+  row = find_row (tree, alliance_name);
+  g_assert_true (gtk_tree_list_row_get_expanded (row));
+  g_clear_object (&row);
+  row = find_row (tree, cluster_name);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_tree_list_row_get_expanded (row));
+  g_clear_object (&row);
+  row = find_row (tree, "Committees");
+  g_assert_false (gtk_tree_list_row_get_expanded (row));
+  g_clear_object (&row);
+  g_assert_null (find_row (tree, CVN_SAMPLE_PRIMARY_COMMITTEE));
+  g_assert_nonnull ((row = find_row (tree, school_name)));
+  g_clear_object (&row);
+  g_assert_nonnull ((row = find_row (tree, "Greyfriars Renamed Academy")));
+  g_clear_object (&row);
+  row = find_row (tree, "Schools in no cluster");
+  g_assert_true (gtk_tree_list_row_get_expanded (row));
+}
+
 static void
 assert_row_in_section (GtkTreeListModel *tree,
                        const char       *title,
@@ -616,6 +768,8 @@ main (int   argc,
   ADD_WINDOW_TEST ("/cvn/ui/window/select-school", test_select_school);
   ADD_WINDOW_TEST ("/cvn/ui/window/select-group", test_select_group_details);
   ADD_WINDOW_TEST ("/cvn/ui/window/reload-keeps-selection", test_reload_keeps_selection);
+  ADD_WINDOW_TEST ("/cvn/ui/window/reload-keeps-expanded", test_reload_keeps_expanded);
+  ADD_WINDOW_TEST ("/cvn/ui/window/outline-made-when-asked", test_outline_made_when_asked);
   ADD_WINDOW_TEST ("/cvn/ui/window/sample-gaps", test_sample_gaps);
   ADD_WINDOW_TEST ("/cvn/ui/window/unclustered-school", test_unclustered_school);
   ADD_WINDOW_TEST ("/cvn/ui/window/save-copy", test_save_copy);
