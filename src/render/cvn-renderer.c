@@ -86,6 +86,18 @@ typedef struct
   gboolean       titles;
 } GroundKey;
 
+/* A ground kept from an earlier scale: going back to it (zoom to fit after a zoom) copies
+ * it instead of drawing it again. */
+#define N_SPARE_GROUNDS 2
+
+typedef struct
+{
+  cairo_surface_t *surface;
+  gboolean         valid;
+  GroundKey        key;
+  int              ox, oy;
+} Ground;
+
 struct _CvnRenderer
 {
   GObject         parent_instance;
@@ -118,6 +130,7 @@ struct _CvnRenderer
   gboolean        ground_valid, scene_valid; /* the images are kept: new ones cost page faults */
   GroundKey       ground_key;
   int             ground_ox, ground_oy; /* its top-left corner, in pixels of the layout */
+  Ground          spares[N_SPARE_GROUNDS]; /* grounds of scales seen before, newest first */
   GArray         *strip_nodes;     /* guint, reused per strip */
 };
 
@@ -174,6 +187,8 @@ cvn_renderer_finalize (GObject *object)
   g_clear_pointer (&self->label_order, g_array_unref);
   g_clear_pointer (&self->in_view, g_byte_array_unref);
   g_clear_pointer (&self->ground, cairo_surface_destroy);
+  for (guint i = 0; i < N_SPARE_GROUNDS; i++)
+    g_clear_pointer (&self->spares[i].surface, cairo_surface_destroy);
   g_clear_pointer (&self->legend_image, cairo_surface_destroy);
   g_clear_pointer (&self->sprites, g_hash_table_unref);
   g_clear_pointer (&self->colours, g_free);
@@ -369,6 +384,8 @@ cvn_renderer_set_layout (CvnRenderer *self,
   self->layout = layout;
   clear_label_cache (self);
   self->scene_valid = self->ground_valid = self->last_key_valid = FALSE;
+  for (guint i = 0; i < N_SPARE_GROUNDS; i++)
+    self->spares[i].valid = FALSE;
   build_legend (self);
 }
 
@@ -391,6 +408,8 @@ cvn_renderer_set_style (CvnRenderer          *self,
   self->style = *style;
   clear_label_cache (self);
   self->scene_valid = self->ground_valid = self->last_key_valid = FALSE;
+  for (guint i = 0; i < N_SPARE_GROUNDS; i++)
+    self->spares[i].valid = FALSE;
   build_legend (self);
 }
 
@@ -2705,6 +2724,29 @@ update_ground (CvnRenderer       *self,
   key.height = height;
   key.generation = self->layout->generation;
   key.titles = structure_titles (self, viewport);
+  /* A ground of this scale kept from before takes the current one's place. */
+  if (!self->ground_valid || memcmp (&key, &self->ground_key, sizeof key) != 0)
+    for (guint i = 0; i < N_SPARE_GROUNDS; i++)
+      {
+        Ground *spare = &self->spares[i];
+
+        if (spare->valid && memcmp (&key, &spare->key, sizeof key) == 0 &&
+            ABS (ox - spare->ox) < width / 2 && ABS (oy - spare->oy) < height / 2)
+          {
+            Ground current = { self->ground, self->ground_valid, self->ground_key,
+                               self->ground_ox, self->ground_oy };
+
+            self->ground = spare->surface;
+            self->ground_valid = TRUE;
+            self->ground_key = spare->key;
+            self->ground_ox = spare->ox;
+            self->ground_oy = spare->oy;
+            *spare = current;
+            dx = ox - self->ground_ox;
+            dy = oy - self->ground_oy;
+            break;
+          }
+      }
   /* Structure boxes are named or not by how many are in view: when that changes, the
    * strips would disagree with the rest, so all is drawn anew. */
   if (self->ground_valid && memcmp (&key, &self->ground_key, sizeof key) == 0 &&
@@ -2732,6 +2774,19 @@ update_ground (CvnRenderer       *self,
       return;
     }
 
+  /* A ground of another scale is kept (the oldest kept one makes way); its image is
+   * reused for the new one when no longer kept. */
+  if (self->ground_valid && self->ground_key.scale != key.scale)
+    {
+      Ground current = { self->ground, TRUE, self->ground_key, self->ground_ox,
+                         self->ground_oy };
+      Ground oldest = self->spares[N_SPARE_GROUNDS - 1];
+
+      memmove (&self->spares[1], &self->spares[0],
+               (N_SPARE_GROUNDS - 1) * sizeof (Ground));
+      self->spares[0] = current;
+      self->ground = oldest.surface;
+    }
   if (self->ground == NULL || cairo_image_surface_get_width (self->ground) != width ||
       cairo_image_surface_get_height (self->ground) != height)
     {
@@ -2884,6 +2939,8 @@ cvn_renderer_invalidate (CvnRenderer *self)
   g_return_if_fail (CVN_IS_RENDERER (self));
 
   self->scene_valid = self->ground_valid = self->last_key_valid = FALSE;
+  for (guint i = 0; i < N_SPARE_GROUNDS; i++)
+    self->spares[i].valid = FALSE;
 }
 
 void

@@ -861,6 +861,42 @@ test_pan_matches_fresh (Fixture       *fixture,
     }
 }
 
+/* Going back to a scale drawn before (zoom to fit after a zoom) reuses the ground kept for
+ * it, scrolled where the view moved: the picture must still be the one drawn afresh. */
+static void
+test_zoom_back_matches_fresh (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  for (CvnView view = CVN_VIEW_STRUCTURE; view <= CVN_VIEW_MAP; view++)
+    {
+      g_autoptr (CvnLayout) layout = compute (fixture->generated, view, FALSE);
+      g_autoptr (CvnRenderer) renderer = cvn_renderer_new ();
+      g_autoptr (CvnRenderer) fresh = cvn_renderer_new ();
+      CvnViewport fitted, zoomed, back;
+      cairo_surface_t *image, *expected;
+      guint n_different, worst;
+
+      cvn_renderer_set_layout (renderer, layout);
+      cvn_renderer_set_layout (fresh, layout);
+      cvn_renderer_fit (renderer, 640, 480, &fitted);
+      cvn_viewport_init_centred (&zoomed, fitted.x + fitted.width / 3,
+                                 fitted.y + fitted.height / 3, fitted.scale * 4, 640, 480);
+      back = fitted;
+      back.x += 23 / back.scale;
+      back.y -= 11 / back.scale;
+      cairo_surface_destroy (draw_image (renderer, &fitted, 640, 480, 1));
+      cairo_surface_destroy (draw_image (renderer, &zoomed, 640, 480, 1));
+      image = draw_image (renderer, &back, 640, 480, 1);
+      expected = draw_image (fresh, &back, 640, 480, 1);
+      worst = max_difference (image, expected, &n_different);
+      if (worst > 48 || n_different > 24)
+        g_error ("%s view: %u channels differ, by up to %u", cvn_view_to_string (view),
+                 n_different, worst);
+      cairo_surface_destroy (image);
+      cairo_surface_destroy (expected);
+    }
+}
+
 /* On a display at twice the density the image has twice the pixels, and the drawing is
  * the same picture, not a stretched one: its pixels are not all doubled. */
 static void
@@ -1054,6 +1090,7 @@ main (int    argc,
   ADD ("hide-people", test_hide_people);
   ADD ("vector-target", test_vector_target);
   ADD ("pan-matches-fresh", test_pan_matches_fresh);
+  ADD ("zoom-back-matches-fresh", test_zoom_back_matches_fresh);
   ADD ("coarse-rings-follow-hulls", test_coarse_rings_follow_hulls);
   ADD ("device-scale", test_device_scale);
   ADD ("cli", test_cli_render);
