@@ -974,6 +974,20 @@ edge_is_long (Frame               *f,
   return dx * dx + dy * dy > limit;
 }
 
+/* The first 60 pixels of a long edge from @a towards @b, as an offset from @a. */
+static void
+edge_stub (Frame               *f,
+           const CvnLayoutNode *a,
+           const CvnLayoutNode *b,
+           double              *ux,
+           double              *uy)
+{
+  double stub = 60 / f->scale, length = hypot (b->x - a->x, b->y - a->y);
+
+  *ux = (b->x - a->x) * stub / length;
+  *uy = (b->y - a->y) * stub / length;
+}
+
 static void
 draw_edge_line (Frame               *f,
                 CvnRaster           *raster,
@@ -982,7 +996,7 @@ draw_edge_line (Frame               *f,
                 double               width,
                 double               alpha)
 {
-  double length, stub = 60 / f->scale, ux, uy;
+  double ux, uy;
 
   if (!edge_is_long (f, a, b))
     {
@@ -990,9 +1004,7 @@ draw_edge_line (Frame               *f,
         cvn_raster_line (raster, a->x, a->y, b->x, b->y, width, 0.24, 0.22, 0.27, alpha);
       return;
     }
-  length = hypot (b->x - a->x, b->y - a->y);
-  ux = (b->x - a->x) * stub / length;
-  uy = (b->y - a->y) * stub / length;
+  edge_stub (f, a, b, &ux, &uy);
   if (segment_visible (f, a->x, a->y, a->x + ux, a->y + uy))
     cvn_raster_line (raster, a->x, a->y, a->x + ux, a->y + uy, width, 0.24, 0.22, 0.27, alpha);
   if (segment_visible (f, b->x, b->y, b->x - ux, b->y - uy))
@@ -1056,9 +1068,9 @@ draw_graph_edges (Frame *f)
             continue;
           if (edge_is_long (f, a, b))
             {
-              double stub = 60 / f->scale, length = hypot (b->x - a->x, b->y - a->y);
-              double ux = (b->x - a->x) * stub / length, uy = (b->y - a->y) * stub / length;
+              double ux, uy;
 
+              edge_stub (f, a, b, &ux, &uy);
               cairo_move_to (cr, a->x, a->y);
               cairo_line_to (cr, a->x + ux, a->y + uy);
               cairo_move_to (cr, b->x, b->y);
@@ -2585,26 +2597,14 @@ draw_selection_overlay (CvnRenderer       *self,
                         const CvnViewport *viewport,
                         GHashTable        *selected)
 {
-  Frame f = { 0 };
-  double margin = 16 / viewport->scale + 2 * CVN_GROUP_RADIUS;
   CvnLayout *layout = self->layout;
+  Frame f;
 
   if (g_hash_table_size (selected) == 0)
     return;
   cairo_save (cr);
-  f.self = self;
-  f.layout = layout;
-  f.cr = cr;
-  f.viewport = viewport;
-  f.scale = viewport->scale;
-  f.selected = selected;
-  f.device_width = viewport->width * viewport->scale;
-  f.device_height = viewport->height * viewport->scale;
-  cairo_get_matrix (cr, &f.device);
-  f.visible = (CvnRect) { viewport->x - margin, viewport->y - margin,
-                          viewport->width + 2 * margin, viewport->height + 2 * margin };
-  f.cull = f.visible;
-  f.nodes = self->visible;
+  /* The nodes in view were gathered for the frame under it. */
+  frame_init_full (&f, self, cr, viewport, selected, FALSE);
   cairo_scale (cr, f.scale, f.scale);
   cairo_translate (cr, -viewport->x, -viewport->y);
   if (layout->view == CVN_VIEW_GRAPH)
@@ -2839,28 +2839,18 @@ cvn_renderer_draw (CvnRenderer        *self,
         g_hash_table_add (selected, GUINT_TO_POINTER ((guint) index + 1));
     }
 
-  cairo_get_matrix (cr, &device);
-  if (!can_blit (cr) || device.xx != 1 || device.yy != 1)
-    {
-      /* Vector targets (and transformed ones) get the drawing as it is. */
-      Frame f;
-
-      frame_init (&f, self, cr, viewport, none);
-      draw_ground (&f);
-      draw_furniture (&f);
-      draw_selection_overlay (self, cr, viewport, selected);
-      return;
-    }
-
   /* Image targets keep two images: the ground (see draw_ground), kept while only the
    * viewport's position changes, and the scene (the ground with the labels and legend),
    * kept while only the selection changes. A frame that repeats (hover, a toast, a redraw
    * of the window) copies the scene; a pan scrolls the ground and draws only the strips
-   * that came into view. Only a new scale, layout (a dragged node) or style draws all. */
+   * that came into view. Only a new scale, layout (a dragged node) or style draws all.
+   * Vector targets, transformed ones and huge ones get the drawing as it is. */
+  cairo_get_matrix (cr, &device);
   cairo_surface_get_device_scale (cairo_get_target (cr), &ds_x, &ds_y);
   width = (int) ceil (viewport->width * viewport->scale * ds_x - 0.01);
   height = (int) ceil (viewport->height * viewport->scale * ds_y - 0.01);
-  if (width <= 0 || height <= 0 || (gsize) width * height > 16 * 1024 * 1024)
+  if (!can_blit (cr) || device.xx != 1 || device.yy != 1 || width <= 0 || height <= 0 ||
+      (gsize) width * height > 16 * 1024 * 1024)
     {
       Frame f;
 

@@ -142,12 +142,30 @@ list_activate_cb (CvnObjectChooser *self,
   choose_item (self, item);
 }
 
+/* How cvn_object_row_factory_new() lays out its rows. */
+typedef struct
+{
+  int   spacing;
+  int   margin;
+  char *css_class;
+} RowStyle;
+
+static void
+row_style_free (gpointer data)
+{
+  RowStyle *style = data;
+
+  g_free (style->css_class);
+  g_free (style);
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  const RowStyle *style = user_data;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, style->spacing);
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *image = g_object_new (GTK_TYPE_IMAGE,
                                    "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
@@ -155,14 +173,17 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *subtitle = gtk_label_new (NULL);
 
+  if (style->css_class != NULL)
+    gtk_widget_add_css_class (box, style->css_class);
+  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
   gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_set_margin_top (box, 3);
-  gtk_widget_set_margin_bottom (box, 3);
+  gtk_widget_set_margin_top (box, style->margin);
+  gtk_widget_set_margin_bottom (box, style->margin);
   gtk_box_append (GTK_BOX (labels), title);
   gtk_box_append (GTK_BOX (labels), subtitle);
   gtk_box_append (GTK_BOX (box), image);
@@ -186,6 +207,23 @@ bind_row_cb (GtkSignalListItemFactory *factory,
                       cvn_outline_item_get_title (item));
   gtk_label_set_text (g_object_get_data (G_OBJECT (list_item), "cvn-subtitle"),
                       cvn_outline_item_get_subtitle (item));
+}
+
+GtkListItemFactory *
+cvn_object_row_factory_new (int         spacing,
+                            int         margin,
+                            const char *css_class)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  RowStyle *style = g_new0 (RowStyle, 1);
+
+  style->spacing = spacing;
+  style->margin = margin;
+  style->css_class = g_strdup (css_class);
+  g_object_set_data_full (G_OBJECT (factory), "cvn-row-style", style, row_style_free);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), style);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  return factory;
 }
 
 static void
@@ -315,9 +353,7 @@ cvn_object_chooser_init (CvnObjectChooser *self)
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  factory = cvn_object_row_factory_new (12, 3, NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));

@@ -53,4 +53,11 @@ gboolean          cvn_object_chooser_choose          (CvnObjectChooser *self,
                                                       CvnObjectKind     kind,
                                                       gint64            id);
 
+/* A factory for rows that show a CvnOutlineItem's icon, title and subtitle (the chooser's
+ * list and the search results): @spacing pixels between icon and text, @margin above and
+ * below, and @css_class, if not NULL, on each row. */
+GtkListItemFactory *cvn_object_row_factory_new (int         spacing,
+                                                int         margin,
+                                                const char *css_class);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include "cvn-window-private.h"
 
+#include "cvn-object-chooser.h"
 #include "cvn-outline-item.h"
 #include "cvn-search.h"
 
@@ -189,52 +190,6 @@ find_action (GtkWidget  *widget,
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
 
-static void
-setup_result_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *image = g_object_new (GTK_TYPE_IMAGE,
-                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                   NULL);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_widget_add_css_class (box, "outline-row");
-  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_box_append (GTK_BOX (labels), title);
-  gtk_box_append (GTK_BOX (labels), subtitle);
-  gtk_box_append (GTK_BOX (box), image);
-  gtk_box_append (GTK_BOX (box), labels);
-  gtk_list_item_set_child (list_item, box);
-  g_object_set_data (G_OBJECT (list_item), "cvn-image", image);
-  g_object_set_data (G_OBJECT (list_item), "cvn-title", title);
-  g_object_set_data (G_OBJECT (list_item), "cvn-subtitle", subtitle);
-}
-
-static void
-bind_result_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                gpointer                  user_data)
-{
-  CvnOutlineItem *item = gtk_list_item_get_item (list_item);
-
-  gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (list_item), "cvn-image"),
-                                cvn_outline_item_get_icon_name (item));
-  gtk_label_set_text (g_object_get_data (G_OBJECT (list_item), "cvn-title"),
-                      cvn_outline_item_get_title (item));
-  gtk_label_set_text (g_object_get_data (G_OBJECT (list_item), "cvn-subtitle"),
-                      cvn_outline_item_get_subtitle (item));
-}
-
 void
 cvn_window_search_class_init (GtkWidgetClass *widget_class)
 {
@@ -246,7 +201,7 @@ cvn_window_search_class_init (GtkWidgetClass *widget_class)
 void
 cvn_window_search_init (CvnWindow *self)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *factory = cvn_object_row_factory_new (8, 0, "outline-row");
 
   self->search_results = g_list_store_new (CVN_TYPE_OUTLINE_ITEM);
   self->search_selection =
@@ -254,8 +209,6 @@ cvn_window_search_init (CvnWindow *self)
   gtk_single_selection_set_autoselect (self->search_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->search_selection, TRUE);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_result_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_result_cb), NULL);
   gtk_list_view_set_factory (self->results_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (self->search_selection));
