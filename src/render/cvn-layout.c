@@ -1263,6 +1263,15 @@ cvn_layout_foreach_in_rect (CvnLayout     *self,
 }
 
 void
+cvn_layout_build_index (CvnLayout *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (((CvnLayoutReal *) self)->grid_dirty)
+    build_grid (self);
+}
+
+void
 cvn_layout_collect_in_rect (CvnLayout     *self,
                             const CvnRect *rect,
                             GArray        *indices)

@@ -230,6 +230,11 @@ void        cvn_layout_collect_in_rect (CvnLayout        *self,
                                         const CvnRect    *rect,
                                         GArray           *indices);
 
+/* Builds the spatial index now if a move left it stale. Reading a layout (drawing it, the
+ * functions above) changes nothing in it after that, so several threads may read it at
+ * once, until the next cvn_layout_move_node(). */
+void        cvn_layout_build_index    (CvnLayout         *self);
+
 /* Moves a node (while the user drags it) and rebuilds the hulls around it. */
 void        cvn_layout_move_node      (CvnLayout         *self,
                                        guint              index,

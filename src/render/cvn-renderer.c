@@ -228,7 +228,7 @@ cvn_renderer_init (CvnRenderer *self)
   self->in_view = g_byte_array_new ();
   self->label_images = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                               (GDestroyNotify) cairo_surface_destroy);
-  self->sprites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+  self->sprites = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                          (GDestroyNotify) cairo_surface_destroy);
 }
 
@@ -1123,10 +1123,13 @@ marker_sprite (CvnRenderer     *self,
                int             *half)
 {
   int quarter = (int) (radius_px * 4 + 0.5);
-  g_autofree char *key = g_strdup_printf ("%d:%02x%02x%02x:%d:%d", shape,
-                                          (int) (colour->red * 255), (int) (colour->green * 255),
-                                          (int) (colour->blue * 255), quarter, outline);
-  cairo_surface_t *sprite = g_hash_table_lookup (self->sprites, key);
+  /* The key packs the style into 64 bits: a frame looks up every marker in view, and
+   * formatting a string key for each cost more than drawing it. */
+  gint64 key = (gint64) ((guint64) shape << 48 | (guint64) (colour->red * 255) << 40 |
+                         (guint64) (colour->green * 255) << 32 |
+                         (guint64) (colour->blue * 255) << 24 |
+                         (guint64) CLAMP (quarter, 0, 0x7fffff) << 1 | (outline ? 1 : 0));
+  cairo_surface_t *sprite = g_hash_table_lookup (self->sprites, &key);
   double r = quarter / 4.0;
   int size = (int) ceil (r * 2.6 + 4);
 
@@ -1150,7 +1153,7 @@ marker_sprite (CvnRenderer     *self,
         cairo_fill (cr);
       cairo_destroy (cr);
       cairo_surface_flush (sprite);
-      g_hash_table_insert (self->sprites, g_steal_pointer (&key), sprite);
+      g_hash_table_insert (self->sprites, g_memdup2 (&key, sizeof key), sprite);
     }
   return sprite;
 }
@@ -2802,6 +2805,67 @@ update_ground (CvnRenderer       *self,
                     &(cairo_rectangle_int_t) { 0, 0, width, height });
 }
 
+/* The width and height in pixels of a frame of @viewport on a target of @ds_x, @ds_y
+ * pixels per device unit. */
+static void
+frame_pixels (const CvnViewport *viewport,
+              double             ds_x,
+              double             ds_y,
+              int               *width,
+              int               *height)
+{
+  *width = (int) ceil (viewport->width * viewport->scale * ds_x - 0.01);
+  *height = (int) ceil (viewport->height * viewport->scale * ds_y - 0.01);
+}
+
+void
+cvn_renderer_prepare_ground (CvnRenderer       *self,
+                             const CvnViewport *viewport,
+                             double             device_scale)
+{
+  int width, height;
+
+  g_return_if_fail (CVN_IS_RENDERER (self));
+  g_return_if_fail (viewport != NULL && viewport->scale > 0 && device_scale > 0);
+
+  frame_pixels (viewport, device_scale, device_scale, &width, &height);
+  if (self->layout == NULL || width <= 0 || height <= 0 ||
+      (gsize) width * height > 16 * 1024 * 1024)
+    return;
+  update_ground (self, viewport, device_scale, device_scale, width, height);
+}
+
+gboolean
+cvn_renderer_take_ground (CvnRenderer *self,
+                          CvnRenderer *from)
+{
+  g_return_val_if_fail (CVN_IS_RENDERER (self), FALSE);
+  g_return_val_if_fail (CVN_IS_RENDERER (from), FALSE);
+
+  if (!from->ground_valid || from->layout == NULL || from->layout != self->layout ||
+      memcmp (&from->style, &self->style, sizeof self->style) != 0)
+    return FALSE;
+  /* The current ground is kept as the newest spare, as when the scale changes here. */
+  if (self->ground_valid && self->ground_key.scale != from->ground_key.scale)
+    {
+      Ground current = { self->ground, TRUE, self->ground_key, self->ground_ox,
+                         self->ground_oy };
+
+      g_clear_pointer (&self->spares[N_SPARE_GROUNDS - 1].surface, cairo_surface_destroy);
+      memmove (&self->spares[1], &self->spares[0], (N_SPARE_GROUNDS - 1) * sizeof (Ground));
+      self->spares[0] = current;
+    }
+  else
+    g_clear_pointer (&self->ground, cairo_surface_destroy);
+  self->ground = g_steal_pointer (&from->ground);
+  self->ground_valid = TRUE;
+  self->ground_key = from->ground_key;
+  self->ground_ox = from->ground_ox;
+  self->ground_oy = from->ground_oy;
+  from->ground_valid = FALSE;
+  return TRUE;
+}
+
 void
 cvn_renderer_draw (CvnRenderer        *self,
                    cairo_t            *cr,
@@ -2847,8 +2911,7 @@ cvn_renderer_draw (CvnRenderer        *self,
    * Vector targets, transformed ones and huge ones get the drawing as it is. */
   cairo_get_matrix (cr, &device);
   cairo_surface_get_device_scale (cairo_get_target (cr), &ds_x, &ds_y);
-  width = (int) ceil (viewport->width * viewport->scale * ds_x - 0.01);
-  height = (int) ceil (viewport->height * viewport->scale * ds_y - 0.01);
+  frame_pixels (viewport, ds_x, ds_y, &width, &height);
   if (!can_blit (cr) || device.xx != 1 || device.yy != 1 || width <= 0 || height <= 0 ||
       (gsize) width * height > 16 * 1024 * 1024)
     {

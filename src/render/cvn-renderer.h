@@ -75,6 +75,22 @@ void         cvn_renderer_draw            (CvnRenderer          *self,
                                            const CvnObjectRef   *selection,
                                            guint                 n_selection);
 
+/* Drawing a new scale in another thread. Most of the work of a frame at a new scale is its
+ * "ground": everything but the labels, the legend and the selection, which depends only on
+ * the layout, the style and the viewport's scale. A canvas can have a second renderer,
+ * used only by a worker thread, draw the ground of a viewport for a target of
+ * @device_scale pixels per device unit (cvn_renderer_prepare_ground()), then hand it to its
+ * own renderer (cvn_renderer_take_ground(), back in the main thread once the worker is
+ * done), whose next draw at that scale only scrolls it and places the labels. The layout
+ * must not change while the worker reads it; see cvn_layout_build_index().
+ * cvn_renderer_take_ground() returns FALSE, and takes nothing, unless @from has a ground
+ * for the same layout and style. */
+void         cvn_renderer_prepare_ground  (CvnRenderer          *self,
+                                           const CvnViewport    *viewport,
+                                           double                device_scale);
+gboolean     cvn_renderer_take_ground     (CvnRenderer          *self,
+                                           CvnRenderer          *from);
+
 /* Forgets the cached scene, so the next draw renders everything again. A canvas needs it
  * only after changing a layout in place other than by cvn_layout_move_node(). */
 void         cvn_renderer_invalidate      (CvnRenderer          *self);

@@ -811,6 +811,33 @@ max_difference (cairo_surface_t *a,
   return worst;
 }
 
+/* Draws @viewport (640 x 480 device units at @density) with @renderer, whose kept grounds
+ * are under test, and with a new renderer for the same layout, which draws it from
+ * nothing; fails unless the pictures agree. A line clipped at a strip's edge or at the
+ * image's border may round a pixel's coverage a level or two differently, and cairo may
+ * round a handful of pixels on a strip's edge further; a strip left out, misplaced or
+ * blended twice differs by far more, in hundreds of channels. */
+static void
+assert_matches_fresh (CvnRenderer       *renderer,
+                      const CvnViewport *viewport,
+                      int                density,
+                      const char        *what)
+{
+  g_autoptr (CvnRenderer) fresh = cvn_renderer_new ();
+  cairo_surface_t *image, *expected;
+  guint n_different, worst;
+
+  cvn_renderer_set_layout (fresh, cvn_renderer_get_layout (renderer));
+  image = draw_image (renderer, viewport, 640, 480, density);
+  expected = draw_image (fresh, viewport, 640, 480, density);
+  worst = max_difference (image, expected, &n_different);
+  g_test_message ("%s: %u channels differ, by up to %u", what, n_different, worst);
+  if (worst > 48 || n_different > 24)
+    g_error ("%s: %u channels differ, by up to %u", what, n_different, worst);
+  cairo_surface_destroy (image);
+  cairo_surface_destroy (expected);
+}
+
 /* Panning scrolls the kept ground and draws only the strips that came into view: the
  * result must be the picture a fresh renderer draws for the same viewport. */
 static void
@@ -836,27 +863,12 @@ test_pan_matches_fresh (Fixture       *fixture,
       cairo_surface_destroy (image);
       for (guint m = 0; m < G_N_ELEMENTS (moves); m++)
         {
-          g_autoptr (CvnRenderer) fresh = cvn_renderer_new ();
-          cairo_surface_t *expected;
-          guint n_different, worst;
+          g_autofree char *what = g_strdup_printf ("%s view, move %u",
+                                                   cvn_view_to_string (view), m);
 
           viewport.x += moves[m][0] / viewport.scale;
           viewport.y += moves[m][1] / viewport.scale;
-          image = draw_image (panned, &viewport, 640, 480, 1);
-          cvn_renderer_set_layout (fresh, layout);
-          expected = draw_image (fresh, &viewport, 640, 480, 1);
-          worst = max_difference (image, expected, &n_different);
-          /* A line clipped at a strip's edge or at the image's border may round a
-           * pixel's coverage a level or two differently, and cairo may round a handful
-           * of pixels on a strip's edge further; a strip left out, misplaced or blended
-           * twice differs by far more, in hundreds of channels. */
-          g_test_message ("%s view, move %u: %u channels differ, by up to %u",
-                          cvn_view_to_string (view), m, n_different, worst);
-          if (worst > 48 || n_different > 24)
-            g_error ("%s view, move %u: %u channels differ, by up to %u",
-                     cvn_view_to_string (view), m, n_different, worst);
-          cairo_surface_destroy (image);
-          cairo_surface_destroy (expected);
+          assert_matches_fresh (panned, &viewport, 1, what);
         }
     }
 }
@@ -871,13 +883,9 @@ test_zoom_back_matches_fresh (Fixture       *fixture,
     {
       g_autoptr (CvnLayout) layout = compute (fixture->generated, view, FALSE);
       g_autoptr (CvnRenderer) renderer = cvn_renderer_new ();
-      g_autoptr (CvnRenderer) fresh = cvn_renderer_new ();
       CvnViewport fitted, zoomed, back;
-      cairo_surface_t *image, *expected;
-      guint n_different, worst;
 
       cvn_renderer_set_layout (renderer, layout);
-      cvn_renderer_set_layout (fresh, layout);
       cvn_renderer_fit (renderer, 640, 480, &fitted);
       cvn_viewport_init_centred (&zoomed, fitted.x + fitted.width / 3,
                                  fitted.y + fitted.height / 3, fitted.scale * 4, 640, 480);
@@ -886,15 +894,56 @@ test_zoom_back_matches_fresh (Fixture       *fixture,
       back.y -= 11 / back.scale;
       cairo_surface_destroy (draw_image (renderer, &fitted, 640, 480, 1));
       cairo_surface_destroy (draw_image (renderer, &zoomed, 640, 480, 1));
-      image = draw_image (renderer, &back, 640, 480, 1);
-      expected = draw_image (fresh, &back, 640, 480, 1);
-      worst = max_difference (image, expected, &n_different);
-      if (worst > 48 || n_different > 24)
-        g_error ("%s view: %u channels differ, by up to %u", cvn_view_to_string (view),
-                 n_different, worst);
-      cairo_surface_destroy (image);
-      cairo_surface_destroy (expected);
+      assert_matches_fresh (renderer, &back, 1, cvn_view_to_string (view));
     }
+}
+
+/* A ground drawn by a second renderer (as a canvas's worker thread does) and taken by the
+ * first gives the picture a renderer draws from nothing, at a device scale of 2 too; a
+ * renderer takes nothing drawn for another layout or style. */
+static void
+test_prepared_ground (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  for (CvnView view = CVN_VIEW_STRUCTURE; view <= CVN_VIEW_MAP; view++)
+    for (int density = 1; density <= 2; density++)
+      {
+        g_autoptr (CvnLayout) layout = compute (fixture->generated, view, FALSE);
+        g_autoptr (CvnLayout) other = compute (fixture->sample, view, FALSE);
+        g_autoptr (CvnRenderer) renderer = cvn_renderer_new ();
+        g_autoptr (CvnRenderer) worker = cvn_renderer_new ();
+        g_autofree char *what = g_strdup_printf ("%s view at density %d",
+                                                 cvn_view_to_string (view), density);
+        CvnRenderStyle style;
+        CvnViewport fitted, zoomed;
+
+        cvn_renderer_set_layout (renderer, layout);
+        cvn_renderer_fit (renderer, 640, 480, &fitted);
+        cvn_viewport_init_centred (&zoomed, fitted.x + fitted.width / 3,
+                                   fitted.y + fitted.height / 3, fitted.scale * 3, 640, 480);
+        cairo_surface_destroy (draw_image (renderer, &fitted, 640, 480, density));
+
+        /* Another layout, then another style: nothing is taken. */
+        cvn_renderer_set_layout (worker, other);
+        cvn_renderer_prepare_ground (worker, &zoomed, density);
+        g_assert_false (cvn_renderer_take_ground (renderer, worker));
+        cvn_renderer_set_layout (worker, layout);
+        cvn_render_style_init (&style);
+        style.high_contrast = TRUE;
+        cvn_renderer_set_style (worker, &style);
+        cvn_renderer_prepare_ground (worker, &zoomed, density);
+        g_assert_false (cvn_renderer_take_ground (renderer, worker));
+
+        cvn_render_style_init (&style);
+        cvn_renderer_set_style (worker, &style);
+        cvn_renderer_prepare_ground (worker, &zoomed, density);
+        g_assert_true (cvn_renderer_take_ground (renderer, worker));
+        /* Taken, not shared. */
+        g_assert_false (cvn_renderer_take_ground (renderer, worker));
+        assert_matches_fresh (renderer, &zoomed, density, what);
+        /* The ground that was current is kept: going back to the fitted scale. */
+        assert_matches_fresh (renderer, &fitted, density, what);
+      }
 }
 
 /* On a display at twice the density the image has twice the pixels, and the drawing is
@@ -1091,6 +1140,7 @@ main (int    argc,
   ADD ("vector-target", test_vector_target);
   ADD ("pan-matches-fresh", test_pan_matches_fresh);
   ADD ("zoom-back-matches-fresh", test_zoom_back_matches_fresh);
+  ADD ("prepared-ground", test_prepared_ground);
   ADD ("coarse-rings-follow-hulls", test_coarse_rings_follow_hulls);
   ADD ("device-scale", test_device_scale);
   ADD ("cli", test_cli_render);
