@@ -4,12 +4,17 @@
  * GdkTexture for the frame; a frame whose viewport, layout, style and selection are unchanged
  * reuses the texture. A pan is drawn properly in every frame: the renderer keeps what it drew
  * and draws only the strip that came into view (under 10 ms at 25,000 schools). Drawing a
- * new scale from nothing takes longer there (10–45 ms), so when the last full rendering was
- * slow, the frames of a zoom (a pinch, Ctrl+scroll, an animation) draw the last texture
- * scaled to the new viewport, which costs nothing, and the canvas renders properly once the
- * input has rested for SETTLE_MS. Small documents render every frame, so they never show a
- * stretched texture. No level of
- * detail ever drops schools: the renderer draws every school in the viewport, however small.
+ * new scale from nothing takes longer there (10–50 ms), more than a frame has. So when the
+ * last one took longer than FRAME_BUDGET_US, a new scale is drawn in two parts. While the
+ * input moves (a pinch, Ctrl+scroll, an animation) frames draw the last texture scaled to
+ * the new viewport, which costs nothing. Once it has rested for SETTLE_MS, a worker thread
+ * draws the new scale's ground (everything but the labels, legend and selection) with a
+ * renderer of its own, the frames still showing the scaled texture; when it is done, the
+ * canvas's renderer takes that ground and the next frame only places the labels (under
+ * 10 ms at 25,000 schools). The worker only reads the layout: a node drag waits for it
+ * before moving anything. Small documents are drawn in full in every frame, so they never
+ * show a scaled texture. No level of detail ever drops schools: the renderer draws every
+ * school in the viewport, however small.
  *
  * Input. One drag gesture handles the primary button: a press that moves less than
  * DRAG_THRESHOLD before its release is a click (select; Shift or Ctrl toggles); a drag that
@@ -32,7 +37,7 @@
 
 #define DRAG_THRESHOLD   4.0      /* pixels a press may wander and still be a click */
 #define SETTLE_MS        100      /* rest after which an interaction is drawn properly */
-#define FAST_RENDER_US   12000    /* renders quicker than this happen during interaction too */
+#define FRAME_BUDGET_US  8000     /* new scales drawn quicker than this are drawn in a frame */
 #define MAX_SCALE        8.0
 #define MAX_RECT_SCALE   2.5
 #define ZOOM_STEP        1.25
@@ -107,8 +112,22 @@ struct _CvnCanvas
   GdkTexture     *texture;
   ImageKey        texture_key;
   gint64          last_render_us;
+  gint64          ground_us;        /* the last drawing of a ground from nothing */
+  gint64          budget_us;        /* new scales slower than this go to the worker */
+  guint           n_taken;          /* grounds from the worker that frames showed */
   gboolean        moving;
   guint           settle_id;
+
+  /* The worker that draws new scales (see "Drawing" above). */
+  GThread        *worker;
+  GAsyncQueue    *jobs;             /* GroundJob */
+  GMutex          worker_lock;
+  GCond           worker_done;
+  gboolean        worker_busy;      /* under worker_lock: reading the layout */
+  gboolean        job_pending;      /* a job posted, its result not back yet */
+  CvnRenderer    *worker_renderer;  /* the worker's; touched here only between jobs */
+  gboolean        ground_ready;     /* worker_renderer holds a ground for ready_key */
+  ImageKey        ready_key;
 
   AdwAnimation   *animation;
   double          anim_from[3];     /* layout x, y at the anchor, and log scale */
@@ -277,6 +296,149 @@ set_cursor (CvnCanvas  *self,
 
 /* Drawing -------------------------------------------------------------------------------- */
 
+/* A job for the worker: draw the ground of a viewport. */
+typedef struct
+{
+  CvnCanvas      *canvas;         /* a reference, dropped in the main thread */
+  CvnLayout      *layout;         /* NULL: the worker ends */
+  CvnRenderStyle  style;
+  CvnViewport     viewport;
+  double          device_scale;
+  ImageKey        key;
+  CvnRenderer    *renderer;       /* the worker's, with the ground, handed back */
+  gint64          duration_us;
+} GroundJob;
+
+static void
+ground_job_free (GroundJob *job)
+{
+  g_clear_pointer (&job->layout, cvn_layout_unref);
+  g_clear_object (&job->canvas);
+  g_free (job);
+}
+
+/* Back in the main thread: the worker has drawn a ground. The canvas may have been
+ * disposed since (jobs is then NULL). */
+static gboolean
+ground_job_done (gpointer data)
+{
+  GroundJob *job = data;
+  CvnCanvas *self = job->canvas;
+
+  if (self->jobs != NULL)
+    {
+      self->job_pending = FALSE;
+      self->worker_renderer = job->renderer;
+      self->ready_key = job->key;
+      self->ground_ready = TRUE;
+      self->ground_us = job->duration_us;
+      g_debug ("Worker drew a ground at scale %.3f in %.1f ms", job->key.scale,
+               job->duration_us / 1000.0);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  ground_job_free (job);
+  return G_SOURCE_REMOVE;
+}
+
+/* The worker thread. Its renderer is made, used and freed here, so that its fonts come
+ * from this thread's font map; the main thread only takes grounds from it while no job
+ * is pending. */
+static gpointer
+ground_worker (gpointer data)
+{
+  CvnCanvas *self = data;   /* its jobs queue and lock outlive this thread */
+  CvnRenderer *renderer = NULL;
+
+  for (;;)
+    {
+      GroundJob *job = g_async_queue_pop (self->jobs);
+      gint64 start = g_get_monotonic_time ();
+
+      if (job->layout == NULL)
+        {
+          ground_job_free (job);
+          break;
+        }
+      if (renderer == NULL)
+        renderer = cvn_renderer_new ();
+      cvn_renderer_set_style (renderer, &job->style);
+      cvn_renderer_set_layout (renderer, job->layout);
+      cvn_renderer_prepare_ground (renderer, &job->viewport, job->device_scale);
+      job->duration_us = g_get_monotonic_time () - start;
+      job->renderer = renderer;
+
+      g_mutex_lock (&self->worker_lock);
+      self->worker_busy = FALSE;
+      g_cond_broadcast (&self->worker_done);
+      g_mutex_unlock (&self->worker_lock);
+      /* Always from an idle: g_main_context_invoke() could run it in this thread when the
+       * main thread happens not to hold the context. */
+      g_idle_add_full (G_PRIORITY_DEFAULT, ground_job_done, job, NULL);
+    }
+  g_clear_object (&renderer);
+  return NULL;
+}
+
+/* Waits until the worker no longer reads the layout: before the layout changes in place. */
+static void
+wait_for_worker (CvnCanvas *self)
+{
+  g_mutex_lock (&self->worker_lock);
+  while (self->worker_busy)
+    g_cond_wait (&self->worker_done, &self->worker_lock);
+  g_mutex_unlock (&self->worker_lock);
+}
+
+static void
+post_ground_job (CvnCanvas      *self,
+                 const ImageKey *key)
+{
+  GroundJob *job = g_new0 (GroundJob, 1);
+
+  if (self->worker == NULL)
+    {
+      g_autoptr (GError) error = NULL;
+
+      self->worker = g_thread_try_new ("cvn-ground", ground_worker, self, &error);
+      if (self->worker == NULL)
+        {
+          /* Frames then draw new scales themselves. */
+          g_warning ("Could not start the drawing thread: %s", error->message);
+          self->ground_us = 0;
+          g_free (job);
+          return;
+        }
+    }
+  /* The worker must find the spatial index built: building it would write. */
+  cvn_layout_build_index (self->layout);
+  job->canvas = g_object_ref (self);
+  job->layout = cvn_layout_ref (self->layout);
+  job->style = self->style;
+  job->viewport.x = self->x;
+  job->viewport.y = self->y;
+  job->viewport.scale = self->scale;
+  job->viewport.width = key->width / self->scale;
+  job->viewport.height = key->height / self->scale;
+  job->device_scale = key->scale_factor;
+  job->key = *key;
+  self->job_pending = TRUE;
+  self->ground_ready = FALSE;
+  g_mutex_lock (&self->worker_lock);
+  self->worker_busy = TRUE;
+  g_mutex_unlock (&self->worker_lock);
+  g_async_queue_push (self->jobs, job);
+}
+
+/* Whether two keys need the same ground: all but the position and the selection agree. */
+static gboolean
+same_ground (const ImageKey *a,
+             const ImageKey *b)
+{
+  return a->layout_serial == b->layout_serial && a->generation == b->generation &&
+         a->scale == b->scale && a->width == b->width && a->height == b->height &&
+         a->scale_factor == b->scale_factor && a->style_serial == b->style_serial;
+}
+
 static void
 current_key (CvnCanvas *self,
              ImageKey  *key)
@@ -299,6 +461,11 @@ render_image (CvnCanvas      *self,
               const ImageKey *key)
 {
   gint64 start = g_get_monotonic_time ();
+  /* Whether the renderer has to draw the ground anew (it keeps it for a pan). */
+  gboolean anew = self->texture == NULL || self->texture_key.scale != key->scale ||
+                  self->texture_key.layout_serial != key->layout_serial ||
+                  self->texture_key.generation != key->generation ||
+                  self->texture_key.style_serial != key->style_serial;
   int pixel_width = key->width * key->scale_factor;
   int pixel_height = key->height * key->scale_factor;
   cairo_surface_t *surface;
@@ -335,6 +502,8 @@ render_image (CvnCanvas      *self,
   g_bytes_unref (bytes);
   self->texture_key = *key;
   self->last_render_us = g_get_monotonic_time () - start;
+  if (anew)
+    self->ground_us = self->last_render_us;
   g_debug ("Rendered %d×%d at scale %.3f (%d× pixels) in %.1f ms", key->width, key->height,
            key->scale, key->scale_factor, self->last_render_us / 1000.0);
 }
@@ -477,14 +646,38 @@ cvn_canvas_snapshot (GtkWidget   *widget,
   if (self->texture == NULL || memcmp (&key, &self->texture_key, sizeof key) != 0)
     {
       /* A pan at one scale is drawn properly: the renderer scrolls what it drew before
-       * and draws only the strip that came into view. */
-      gboolean stale_ok = self->moving && self->texture != NULL &&
-                          self->last_render_us > FAST_RENDER_US &&
+       * and draws only the strip that came into view. A new scale that would take too
+       * long shows the last texture scaled while the input moves, then while the worker
+       * draws it. */
+      gboolean stale_ok = self->texture != NULL && self->ground_us > self->budget_us &&
                           self->texture_key.scale != key.scale &&
                           self->texture_key.layout_serial == key.layout_serial &&
-                          self->texture_key.generation == key.generation;
+                          self->texture_key.generation == key.generation &&
+                          self->texture_key.style_serial == key.style_serial;
 
-      if (stale_ok)
+      gboolean took = FALSE;
+
+      if (stale_ok && !self->moving)
+        {
+          if (self->ground_ready && same_ground (&self->ready_key, &key) &&
+              cvn_renderer_take_ground (self->renderer, self->worker_renderer))
+            {
+              took = TRUE;
+              self->n_taken++;
+            }
+          else if (!self->job_pending)
+            post_ground_job (self, &key);
+        }
+      if (took)
+        {
+          /* The worker's time, not this frame's, says how long a new scale takes. */
+          gint64 ground_us = self->ground_us;
+
+          self->ground_ready = FALSE;
+          render_image (self, &key);
+          self->ground_us = ground_us;
+        }
+      else if (stale_ok && self->ground_us > self->budget_us)
         {
           /* The last image, moved to where its contents belong now. */
           const ImageKey *old = &self->texture_key;
@@ -501,7 +694,8 @@ cvn_canvas_snapshot (GtkWidget   *widget,
           draw_overlay (self, snapshot, width, height);
           return;
         }
-      render_image (self, &key);
+      else
+        render_image (self, &key);
     }
   gtk_snapshot_append_texture (snapshot, self->texture,
                                &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -1424,6 +1618,7 @@ cvn_canvas_drag_update (CvnCanvas *self,
         double lx, ly;
 
         cvn_canvas_widget_to_layout (self, x, y, &lx, &ly);
+        wait_for_worker (self);
         cvn_layout_move_node (self->layout, (guint) self->drag_node, lx - self->grab_dx,
                               ly - self->grab_dy);
         gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -1486,8 +1681,11 @@ cvn_canvas_drag_cancel (CvnCanvas *self)
 
   /* A node being dragged goes back where it was. */
   if (self->drag_mode == DRAG_NODE && node_at (self, self->drag_node) != NULL)
-    cvn_layout_move_node (self->layout, (guint) self->drag_node, self->node_start_x,
-                          self->node_start_y);
+    {
+      wait_for_worker (self);
+      cvn_layout_move_node (self->layout, (guint) self->drag_node, self->node_start_x,
+                            self->node_start_y);
+    }
   self->drag_mode = DRAG_NONE;
   set_cursor (self, NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -1689,6 +1887,43 @@ cvn_canvas_render_now (CvnCanvas *self)
     return 0;
   render_image (self, &key);
   return cvn_canvas_get_last_render_ms (self);
+}
+
+void
+cvn_canvas_set_frame_budget (CvnCanvas *self,
+                             double     ms)
+{
+  g_return_if_fail (CVN_IS_CANVAS (self));
+
+  self->budget_us = (gint64) (MAX (ms, 0) * 1000);
+}
+
+gboolean
+cvn_canvas_is_up_to_date (CvnCanvas *self)
+{
+  ImageKey key;
+
+  g_return_val_if_fail (CVN_IS_CANVAS (self), FALSE);
+
+  current_key (self, &key);
+  return self->layout == NULL ||
+         (self->texture != NULL && memcmp (&key, &self->texture_key, sizeof key) == 0);
+}
+
+guint
+cvn_canvas_get_n_background_grounds (CvnCanvas *self)
+{
+  g_return_val_if_fail (CVN_IS_CANVAS (self), 0);
+
+  return self->n_taken;
+}
+
+GdkTexture *
+cvn_canvas_get_texture (CvnCanvas *self)
+{
+  g_return_val_if_fail (CVN_IS_CANVAS (self), NULL);
+
+  return self->texture;
 }
 
 void
@@ -1916,6 +2151,14 @@ cvn_canvas_dispose (GObject *object)
   g_clear_handle_id (&self->settle_id, g_source_remove);
   g_clear_object (&self->animation);
   g_clear_object (&self->texture);
+  if (self->worker != NULL)
+    {
+      /* The worker finishes its job, then ends; a result it hands back finds jobs NULL. */
+      g_async_queue_push (self->jobs, g_new0 (GroundJob, 1));
+      g_thread_join (g_steal_pointer (&self->worker));
+      self->worker_renderer = NULL;
+    }
+  g_clear_pointer (&self->jobs, g_async_queue_unref);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
 
@@ -1929,6 +2172,8 @@ cvn_canvas_finalize (GObject *object)
 
   g_clear_object (&self->renderer);
   g_clear_pointer (&self->layout, cvn_layout_unref);
+  g_mutex_clear (&self->worker_lock);
+  g_cond_clear (&self->worker_done);
   g_clear_pointer (&self->selection, g_array_unref);
   g_clear_pointer (&self->highlights, g_array_unref);
 
@@ -2001,6 +2246,10 @@ cvn_canvas_init (CvnCanvas *self)
   GtkEventController *controller;
 
   self->renderer = cvn_renderer_new ();
+  self->jobs = g_async_queue_new ();
+  self->budget_us = FRAME_BUDGET_US;
+  g_mutex_init (&self->worker_lock);
+  g_cond_init (&self->worker_done);
   cvn_render_style_init (&self->style);
   cvn_renderer_set_style (self->renderer, &self->style);
   self->editable = TRUE;

@@ -169,5 +169,16 @@ double           cvn_canvas_render_now         (CvnCanvas            *self);
 void             cvn_canvas_get_rendered_size  (CvnCanvas            *self,
                                                 int                  *width,
                                                 int                  *height);
+/* A new scale whose drawing from nothing took longer than @ms milliseconds (8 by default)
+ * is drawn by a worker thread while frames show the last image scaled (see cvn-canvas.c);
+ * 0 sends every new scale there (tests). */
+void             cvn_canvas_set_frame_budget   (CvnCanvas            *self,
+                                                double                ms);
+/* Whether the last image drawn shows the current viewport, layout, style and selection. */
+gboolean         cvn_canvas_is_up_to_date      (CvnCanvas            *self);
+/* How many new scales drawn by the worker have been shown. For tests. */
+guint            cvn_canvas_get_n_background_grounds (CvnCanvas      *self);
+/* The last image drawn, or NULL (transfer none). For tests. */
+GdkTexture      *cvn_canvas_get_texture        (CvnCanvas            *self);
 
 G_END_DECLS

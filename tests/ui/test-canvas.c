@@ -1053,6 +1053,88 @@ test_hidpi (Fixture       *fixture,
   g_assert_cmpint (rendered_width, ==, 2 * width);
 }
 
+static gboolean
+canvas_is_up_to_date (gpointer data)
+{
+  return cvn_canvas_is_up_to_date (data);
+}
+
+/* A new scale that takes too long for a frame is drawn by the worker thread while frames
+ * show the last image scaled; the picture the canvas then shows is the one a renderer draws
+ * from nothing. */
+static void
+test_background_zoom (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  CvnCanvas *canvas = fixture->canvas;
+  g_autoptr (CvnRenderer) fresh = cvn_renderer_new ();
+  const CvnObjectRef *selection;
+  CvnRenderStyle style;
+  CvnViewport viewport;
+  GdkTexture *texture;
+  cairo_surface_t *expected;
+  cairo_t *cr;
+  g_autofree guchar *shown = NULL;
+  guint n_selection = 0, n_different = 0;
+  int width, height, stride;
+
+  cvn_canvas_page_set_view (fixture->page, CVN_VIEW_GRAPH);
+  cvn_render_style_init (&style);
+  cvn_canvas_set_style (canvas, &style);
+  cvn_canvas_set_frame_budget (canvas, 0);
+  cvn_canvas_render_now (canvas);
+  settle ();
+  g_assert_true (cvn_canvas_is_up_to_date (canvas));
+
+  cvn_canvas_zoom_in (canvas);
+  g_assert_false (cvn_canvas_is_up_to_date (canvas));
+  /* The frames of the zoom, and those while the worker draws, show the old image. */
+  settle ();
+  cvn_test_iterate_until (canvas_is_up_to_date, canvas);
+  g_assert_true (cvn_canvas_is_up_to_date (canvas));
+  g_assert_cmpuint (cvn_canvas_get_n_background_grounds (canvas), ==, 1);
+
+  /* What the canvas shows against a fresh drawing of its viewport. */
+  texture = cvn_canvas_get_texture (canvas);
+  g_assert_nonnull (texture);
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  g_assert_cmpint (gtk_widget_get_scale_factor (GTK_WIDGET (canvas)), ==, 1);
+  stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, width);
+  shown = g_malloc ((gsize) stride * height);
+  gdk_texture_download (texture, shown, (gsize) stride);
+
+  cvn_canvas_get_viewport (canvas, &viewport);
+  selection = cvn_canvas_get_selection (canvas, &n_selection);
+  cvn_renderer_set_style (fresh, &style);
+  cvn_renderer_set_layout (fresh, layout_of (fixture));
+  expected = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (expected);
+  cvn_renderer_draw (fresh, cr, &viewport, selection, n_selection);
+  cairo_destroy (cr);
+  cairo_surface_flush (expected);
+  g_assert_cmpint (cairo_image_surface_get_stride (expected), ==, stride);
+  {
+    const guchar *want = cairo_image_surface_get_data (expected);
+
+    for (gsize i = 0; i < (gsize) stride * height; i++)
+      n_different += ABS ((int) shown[i] - (int) want[i]) > 8;
+  }
+  cairo_surface_destroy (expected);
+  g_assert_cmpuint (n_different, <=, 24);
+
+  /* Zoomed again and closed while the worker may still be drawing: the window goes at
+   * once, the worker ends after its job, and nothing is touched after it is freed (the
+   * sanitized build checks). */
+  cvn_canvas_zoom_in (canvas);
+  {
+    gint64 until = g_get_monotonic_time () + 150 * 1000;
+
+    while (g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1078,6 +1160,7 @@ main (int   argc,
   ADD ("search-highlights", test_search_highlights);
   ADD ("presentation", test_presentation);
   ADD ("hidpi", test_hidpi);
+  ADD ("background-zoom", test_background_zoom);
   ADD ("first-screen", test_first_screen);
 
 #undef ADD
