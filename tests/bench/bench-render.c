@@ -7,14 +7,20 @@
  * surface for the whole view (zoom to fit) and a zoomed view (eight times closer, centred
  * on the middle of the drawing):
  *   first   the first frame (empty caches: labels shaped, marker images made);
- *   drawn   the median of seven frames drawn from nothing, as after a zoom (the renderer's
- *           kept ground and scene are dropped before each);
+ *   drawn   the median of seven frames drawn from nothing at the same scale, as after a
+ *           node is dragged (the renderer's kept ground and scene are dropped before each);
  *   pan     the median of fifteen frames of a drag, 40 x 24 pixels a frame: the ground is
  *           scrolled and only the strips that came into view are drawn, labels placed anew;
- *   cached  the median of seven repeated frames (a new selection over the same view).
+ *   cached  the median of seven repeated frames (a new selection over the same view);
+ *   zoom    the median of seven frames each at a scale not drawn before, as when a zoom comes
+ *           to rest, drawn in one go; then (frame, worker) the same split as the canvas
+ *           makes it: the ground drawn by a second renderer, as the canvas's worker thread
+ *           does (worker), and the frame that takes it and places the labels (frame), which
+ *           is all the main thread does.
  * Peak RSS is the process's high-water mark after each size, so the last line is the peak
- * of the whole run. Times are CPU time of the drawing thread (see now ()). `--view NAME`
- * runs one view only, for profiling.
+ * of the whole run. Times are CPU time of the drawing thread (see now ()). For profiling,
+ * `--view NAME` runs one view only and `--drawn` (after it) only the full view's first,
+ * drawn and zoom frames.
  *
  * Targets (issue "Draw the partnership"): layout under 0.1 s at 600 schools and under 2 s
  * at 25,000; frames under 8 ms at 600 and under 16 ms at 25,000; peak memory under 400 MB.
@@ -144,7 +150,59 @@ time_pan (CvnRenderer       *renderer,
   return median (times, PAN_RUNS);
 }
 
+/* Frames of a zoom that has come to rest: each at a scale not drawn before (3% apart,
+ * from 2% closer than @start), centred where @start is, so only what does not depend on
+ * the scale can be reused. Drawn two ways: all in one frame (@sync, the median), and as
+ * the canvas does it, the ground by a second renderer that a worker thread would own
+ * (@worker, its CPU time) and then the frame by the first renderer, which takes that
+ * ground and places the labels (@ui). */
+G_GNUC_NO_INLINE static void
+time_new_scales (CvnRenderer       *renderer,
+                 cairo_t           *cr,
+                 const CvnViewport *start,
+                 double            *sync,
+                 double            *ui,
+                 double            *worker)
+{
+  g_autoptr (CvnRenderer) background = cvn_renderer_new ();
+  double sync_times[FRAME_RUNS], ui_times[FRAME_RUNS], worker_times[FRAME_RUNS];
+  double ds = 1;
+
+  cairo_surface_get_device_scale (cairo_get_target (cr), &ds, NULL);
+  cvn_renderer_set_layout (background, cvn_renderer_get_layout (renderer));
+  for (int i = 0; i < FRAME_RUNS; i++)
+    {
+      CvnViewport viewport;
+      gint64 begin;
+
+      cvn_viewport_init_centred (&viewport, start->x + start->width / 2,
+                                 start->y + start->height / 2, start->scale * (1.02 + 0.03 * i),
+                                 start->width * start->scale, start->height * start->scale);
+      begin = now ();
+      cvn_renderer_draw (renderer, cr, &viewport, NULL, 0);
+      cairo_surface_flush (cairo_get_target (cr));
+      sync_times[i] = (now () - begin) / 1000.0;
+
+      cvn_viewport_init_centred (&viewport, start->x + start->width / 2,
+                                 start->y + start->height / 2, start->scale * (1.035 + 0.03 * i),
+                                 start->width * start->scale, start->height * start->scale);
+      begin = now ();
+      cvn_renderer_prepare_ground (background, &viewport, ds);
+      worker_times[i] = (now () - begin) / 1000.0;
+      begin = now ();
+      if (!cvn_renderer_take_ground (renderer, background))
+        g_error ("bench-render: the renderer did not take the prepared ground");
+      cvn_renderer_draw (renderer, cr, &viewport, NULL, 0);
+      cairo_surface_flush (cairo_get_target (cr));
+      ui_times[i] = (now () - begin) / 1000.0;
+    }
+  *sync = median (sync_times, FRAME_RUNS);
+  *ui = median (ui_times, FRAME_RUNS);
+  *worker = median (worker_times, FRAME_RUNS);
+}
+
 static int only_view = -1;   /* --view NAME: one view only (for profiling) */
+static gboolean only_drawn;  /* --drawn: only frames of the full view drawn from nothing */
 
 static gboolean
 bench_size (guint        n_schools,
@@ -185,7 +243,8 @@ bench_size (guint        n_schools,
       cairo_t *cr = cairo_create (surface);
       CvnViewport full, zoomed;
       double full_ms, zoomed_ms, full_first, zoomed_first, full_cached, zoomed_cached;
-      double full_pan, zoomed_pan;
+      double full_pan, zoomed_pan, full_zoom, zoomed_zoom, full_ui, zoomed_ui;
+      double full_worker, zoomed_worker;
 
       if (only_view >= 0 && (int) v != only_view)
         {
@@ -206,16 +265,33 @@ bench_size (guint        n_schools,
       cvn_viewport_init_centred (&zoomed, layout->bounds.x + layout->bounds.width / 2,
                                  layout->bounds.y + layout->bounds.height / 2,
                                  full.scale * ZOOM, WIDTH, HEIGHT);
+      if (only_drawn)
+        {
+          /* For profiling: a first frame, then frames drawn from nothing only. */
+          time_frames (renderer, cr, &full, &full_first, &full_ms, &full_cached);
+          time_new_scales (renderer, cr, &full, &full_zoom, &full_ui, &full_worker);
+          printf ("  %-9s  full: first %6.1f, drawn %6.1f, zoom %6.1f (frame %4.1f after "
+                  "%5.1f in the worker) ms\n", cvn_view_to_string ((CvnView) v), full_first,
+                  full_ms, full_zoom, full_ui, full_worker);
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+          continue;
+        }
       time_frames (renderer, cr, &full, &full_first, &full_ms, &full_cached);
       time_frames (renderer, cr, &zoomed, &zoomed_first, &zoomed_ms, &zoomed_cached);
       full_pan = time_pan (renderer, cr, &full);
       zoomed_pan = time_pan (renderer, cr, &zoomed);
+      time_new_scales (renderer, cr, &full, &full_zoom, &full_ui, &full_worker);
+      time_new_scales (renderer, cr, &zoomed, &zoomed_zoom, &zoomed_ui, &zoomed_worker);
       printf ("  %-9s  nodes %6u  layout %7.1f ms\n"
-              "             full:   first %6.1f, drawn %6.1f, pan %5.1f, cached %4.1f ms\n"
-              "             zoomed: first %6.1f, drawn %6.1f, pan %5.1f, cached %4.1f ms\n",
+              "             full:   first %6.1f, drawn %6.1f, pan %5.1f, cached %4.1f, "
+              "zoom %6.1f (frame %4.1f, worker %5.1f) ms\n"
+              "             zoomed: first %6.1f, drawn %6.1f, pan %5.1f, cached %4.1f, "
+              "zoom %6.1f (frame %4.1f, worker %5.1f) ms\n",
               cvn_view_to_string ((CvnView) v), layout->nodes->len,
               median (layout_times, LAYOUT_RUNS), full_first, full_ms, full_pan, full_cached,
-              zoomed_first, zoomed_ms, zoomed_pan, zoomed_cached);
+              full_zoom, full_ui, full_worker, zoomed_first, zoomed_ms, zoomed_pan,
+              zoomed_cached, zoomed_zoom, zoomed_ui, zoomed_worker);
       cairo_destroy (cr);
       cairo_surface_destroy (surface);
     }
@@ -250,6 +326,12 @@ main (int    argc,
       only_view = (int) view;
       argc -= 2;
       argv += 2;
+    }
+  if (argc > 1 && g_str_equal (argv[1], "--drawn"))
+    {
+      only_drawn = TRUE;
+      argc--;
+      argv++;
     }
   if (argc > 1)
     for (int i = 1; i < argc && ok; i++)
