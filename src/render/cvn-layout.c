@@ -31,9 +31,19 @@ typedef struct
   double max_neck;
 } HullStyle;
 
+/* What one move changed: the area, in layout units, whose drawing is no longer right. */
+#define N_DAMAGE 64
+
+typedef struct
+{
+  guint64 generation;       /* the generation the move made */
+  CvnRect rect;
+} Damage;
+
 typedef struct
 {
   CvnLayout   layout;
+  Damage      damage[N_DAMAGE]; /* the last moves, by generation modulo N_DAMAGE */
   GArray     *hull_styles;  /* HullStyle, parallel to layout.hulls */
   gboolean    grid_dirty;
   PangoLayout *measure;     /* only while computing */
@@ -1376,6 +1386,45 @@ cvn_layout_hit_test (CvnLayout    *self,
   return FALSE;
 }
 
+/* A node's box, as a square of its larger side (markers are round), with its label. */
+static void
+node_extent (const CvnLayoutNode *node,
+             CvnRect             *rect)
+{
+  double side = MAX (node->width, node->height);
+  gboolean empty = FALSE;
+
+  *rect = (CvnRect) { node->x - side / 2, node->y - side / 2, side, side };
+  if (node->label_rect.width > 0)
+    rect_union (rect, &node->label_rect, &empty);
+}
+
+gboolean
+cvn_layout_get_damage (CvnLayout *self,
+                       guint64    since,
+                       CvnRect   *rect)
+{
+  CvnLayoutReal *real = (CvnLayoutReal *) self;
+  gboolean empty = TRUE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  if (since > self->generation || self->generation - since > N_DAMAGE)
+    return FALSE;
+  for (guint64 g = since + 1; g <= self->generation; g++)
+    {
+      const Damage *d = &real->damage[g % N_DAMAGE];
+
+      if (d->generation != g)
+        return FALSE;
+      rect_union (rect, &d->rect, &empty);
+    }
+  if (empty)
+    *rect = (CvnRect) { 0, 0, 0, 0 };
+  return TRUE;
+}
+
 void
 cvn_layout_move_node (CvnLayout *self,
                       guint      index,
@@ -1384,12 +1433,15 @@ cvn_layout_move_node (CvnLayout *self,
 {
   CvnLayoutReal *real = (CvnLayoutReal *) self;
   CvnLayoutNode *node;
+  CvnRect damage, box;
+  gboolean empty = FALSE;
   double dx, dy;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (index < self->nodes->len);
 
   node = &g_array_index (self->nodes, CvnLayoutNode, index);
+  node_extent (node, &damage);
   dx = x - node->x;
   dy = y - node->y;
   node->x = x;
@@ -1398,6 +1450,8 @@ cvn_layout_move_node (CvnLayout *self,
   node->label_rect.y += dy;
   node->flags |= CVN_NODE_PINNED;
   self->generation++;
+  node_extent (node, &box);
+  rect_union (&damage, &box, &empty);
 
   for (guint h = 0; h < self->hulls->len; h++)
     {
@@ -1406,25 +1460,47 @@ cvn_layout_move_node (CvnLayout *self,
       for (guint k = 0; k < hull->n_members; k++)
         if (g_array_index (self->hull_members, guint, hull->first_member + k) == index)
           {
+            rect_union (&damage, &hull->bounds, &empty);
             trace_hull (self, hull, &g_array_index (real->hull_styles, HullStyle, h));
+            rect_union (&damage, &hull->bounds, &empty);
             break;
           }
     }
 
-  /* Structure connectors follow their end points. */
+  /* Edges follow the node; structure connectors become straight lines. */
   for (guint e = 0; e < self->edges->len; e++)
     {
       CvnLayoutEdge *edge = &g_array_index (self->edges, CvnLayoutEdge, e);
+      const CvnLayoutNode *other;
 
-      if (edge->n_points > 0 && (edge->source == index || edge->target == index))
-        edge->n_points = 0;
+      if (edge->source != index && edge->target != index)
+        continue;
+      other = &g_array_index (self->nodes, CvnLayoutNode,
+                              edge->source == index ? edge->target : edge->source);
+      {
+        /* The old line (from where the node was) lies within the old box and the other
+         * end; the new one within the new box and the other end. */
+        CvnRect end = { other->x, other->y, 1e-9, 1e-9 };
+
+        rect_union (&damage, &end, &empty);
+      }
+      for (guint i = 0; i < edge->n_points; i++)
+        {
+          const CvnPoint *p = &g_array_index (self->points, CvnPoint, edge->first_point + i);
+          CvnRect point = { p->x, p->y, 1e-9, 1e-9 };
+
+          rect_union (&damage, &point, &empty);
+        }
+      edge->n_points = 0;
     }
+  real->damage[self->generation % N_DAMAGE] = (Damage) { self->generation, damage };
 
   {
-    CvnRect box = { x - node->width / 2, y - node->height / 2, node->width, node->height };
-    gboolean empty = FALSE;
+    CvnRect node_box = { x - node->width / 2, y - node->height / 2, node->width,
+                         node->height };
+    gboolean none = FALSE;
 
-    rect_union (&self->bounds, &box, &empty);
+    rect_union (&self->bounds, &node_box, &none);
   }
   real->grid_dirty = TRUE;
 }

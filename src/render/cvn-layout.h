@@ -230,6 +230,13 @@ void        cvn_layout_collect_in_rect (CvnLayout        *self,
                                         const CvnRect    *rect,
                                         GArray           *indices);
 
+/* The area, in layout units, that the moves since generation @since changed: what was
+ * drawn there for that generation is no longer right, and nothing else changed. FALSE
+ * when the layout no longer knows (too many moves since). */
+gboolean    cvn_layout_get_damage     (CvnLayout         *self,
+                                       guint64            since,
+                                       CvnRect           *rect);
+
 /* Builds the spatial index now if a move left it stale. Reading a layout (drawing it, the
  * functions above) changes nothing in it after that, so several threads may read it at
  * once, until the next cvn_layout_move_node(). */

@@ -2704,6 +2704,45 @@ scroll_ground (CvnRenderer *self,
   cairo_surface_mark_dirty (self->ground);
 }
 
+/* A node moved (a drag) since the ground was drawn: the ground is drawn again only where
+ * the layout says it changed, widened by what is drawn at a fixed size in pixels around
+ * the nodes (markers' least size, badges, outlines), and is then the ground of the new
+ * generation. */
+#define DAMAGE_MARGIN_PX 16
+
+static void
+patch_ground (CvnRenderer       *self,
+              const CvnViewport *viewport,
+              const GroundKey   *key)
+{
+  GroundKey before = *key;
+  CvnRect damage;
+  cairo_rectangle_int_t area;
+  double sx = viewport->scale * key->ds_x, sy = viewport->scale * key->ds_y;
+  double margin_x = ceil (DAMAGE_MARGIN_PX * key->ds_x);
+  double margin_y = ceil (DAMAGE_MARGIN_PX * key->ds_y);
+  int x1, y1;
+
+  before.generation = self->ground_key.generation;
+  if (!self->ground_valid || key->generation == self->ground_key.generation ||
+      memcmp (&before, &self->ground_key, sizeof before) != 0 ||
+      !cvn_layout_get_damage (self->layout, self->ground_key.generation, &damage))
+    return;
+  self->ground_key.generation = key->generation;
+  /* Clamped before conversion: a layout far off screen could overflow an int. */
+  area.x = MAX (0, (int) CLAMP (floor (damage.x * sx) - self->ground_ox - margin_x, -1e9, 1e9));
+  area.y = MAX (0, (int) CLAMP (floor (damage.y * sy) - self->ground_oy - margin_y, -1e9, 1e9));
+  x1 = MIN (key->width, (int) CLAMP (ceil ((damage.x + damage.width) * sx) - self->ground_ox +
+                                     margin_x, -1e9, 1e9));
+  y1 = MIN (key->height, (int) CLAMP (ceil ((damage.y + damage.height) * sy) - self->ground_oy +
+                                      margin_y, -1e9, 1e9));
+  if (x1 <= area.x || y1 <= area.y)
+    return;
+  area.width = x1 - area.x;
+  area.height = y1 - area.y;
+  draw_ground_area (self, viewport, self->ground_ox, self->ground_oy, &area);
+}
+
 /* Brings the ground up to date for @viewport: scrolled and patched when only the position
  * changed by less than a screen, drawn anew otherwise. */
 static void
@@ -2727,6 +2766,7 @@ update_ground (CvnRenderer       *self,
   key.height = height;
   key.generation = self->layout->generation;
   key.titles = structure_titles (self, viewport);
+  patch_ground (self, viewport, &key);
   /* A ground of this scale kept from before takes the current one's place. */
   if (!self->ground_valid || memcmp (&key, &self->ground_key, sizeof key) != 0)
     for (guint i = 0; i < N_SPARE_GROUNDS; i++)
@@ -2907,7 +2947,8 @@ cvn_renderer_draw (CvnRenderer        *self,
    * viewport's position changes, and the scene (the ground with the labels and legend),
    * kept while only the selection changes. A frame that repeats (hover, a toast, a redraw
    * of the window) copies the scene; a pan scrolls the ground and draws only the strips
-   * that came into view. Only a new scale, layout (a dragged node) or style draws all.
+   * that came into view; a dragged node has the ground drawn again only where the layout
+   * changed (see patch_ground). Only a new scale, layout or style draws all.
    * Vector targets, transformed ones and huge ones get the drawing as it is. */
   cairo_get_matrix (cr, &device);
   cairo_surface_get_device_scale (cairo_get_target (cr), &ds_x, &ds_y);

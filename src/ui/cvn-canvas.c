@@ -461,10 +461,10 @@ render_image (CvnCanvas      *self,
               const ImageKey *key)
 {
   gint64 start = g_get_monotonic_time ();
-  /* Whether the renderer has to draw the ground anew (it keeps it for a pan). */
+  /* Whether the renderer has to draw the ground anew: it scrolls it for a pan, and
+   * draws it again only around a dragged node. */
   gboolean anew = self->texture == NULL || self->texture_key.scale != key->scale ||
                   self->texture_key.layout_serial != key->layout_serial ||
-                  self->texture_key.generation != key->generation ||
                   self->texture_key.style_serial != key->style_serial;
   int pixel_width = key->width * key->scale_factor;
   int pixel_height = key->height * key->scale_factor;

@@ -11,6 +11,8 @@
  *           node is dragged (the renderer's kept ground and scene are dropped before each);
  *   pan     the median of fifteen frames of a drag, 40 x 24 pixels a frame: the ground is
  *           scrolled and only the strips that came into view are drawn, labels placed anew;
+ *   drag    the median of fifteen frames of a node drag, 6 x 4 pixels a frame: the ground
+ *           is drawn again only where the layout changed (see time_drag ());
  *   cached  the median of seven repeated frames (a new selection over the same view);
  *   zoom    the median of seven frames each at a scale not drawn before, as when a zoom comes
  *           to rest, drawn in one go; then (frame, worker) the same split as the canvas
@@ -35,6 +37,7 @@
 #include "cvn-snapshot.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
@@ -150,6 +153,53 @@ time_pan (CvnRenderer       *renderer,
   return median (times, PAN_RUNS);
 }
 
+/* Frames of a node drag: the school nearest the middle of the view moves 6 x 4 pixels a
+ * frame; the kept ground is drawn again only where the layout changed. The node is put
+ * back afterwards. */
+static double
+time_drag (CvnRenderer       *renderer,
+           cairo_t           *cr,
+           const CvnViewport *viewport)
+{
+  CvnLayout *layout = cvn_renderer_get_layout (renderer);
+  g_autoptr (GArray) in_view = g_array_new (FALSE, FALSE, sizeof (guint));
+  double cx = viewport->x + viewport->width / 2, cy = viewport->y + viewport->height / 2;
+  double times[PAN_RUNS], x0, y0, best = G_MAXDOUBLE;
+  int index = -1;
+
+  cvn_layout_collect_in_rect (layout, &(CvnRect) { viewport->x, viewport->y, viewport->width,
+                                                   viewport->height }, in_view);
+  for (guint i = 0; i < in_view->len; i++)
+    {
+      const CvnLayoutNode *n = cvn_layout_get_node (layout, g_array_index (in_view, guint, i));
+      double d = hypot (n->x - cx, n->y - cy);
+
+      if (n->kind == CVN_OBJECT_ESTABLISHMENT && d < best)
+        {
+          best = d;
+          index = (int) g_array_index (in_view, guint, i);
+        }
+    }
+  if (index < 0)
+    return 0;
+  x0 = cvn_layout_get_node (layout, (guint) index)->x;
+  y0 = cvn_layout_get_node (layout, (guint) index)->y;
+  cvn_renderer_draw (renderer, cr, viewport, NULL, 0);
+  for (int i = 0; i < PAN_RUNS; i++)
+    {
+      gint64 start;
+
+      cvn_layout_move_node (layout, (guint) index, x0 + 6 * (i + 1) / viewport->scale,
+                            y0 + 4 * (i + 1) / viewport->scale);
+      start = now ();
+      cvn_renderer_draw (renderer, cr, viewport, NULL, 0);
+      cairo_surface_flush (cairo_get_target (cr));
+      times[i] = (now () - start) / 1000.0;
+    }
+  cvn_layout_move_node (layout, (guint) index, x0, y0);
+  return median (times, PAN_RUNS);
+}
+
 /* Frames of a zoom that has come to rest: each at a scale not drawn before (3% apart,
  * from 2% closer than @start), centred where @start is, so only what does not depend on
  * the scale can be reused. Drawn two ways: all in one frame (@sync, the median), and as
@@ -244,7 +294,7 @@ bench_size (guint        n_schools,
       CvnViewport full, zoomed;
       double full_ms, zoomed_ms, full_first, zoomed_first, full_cached, zoomed_cached;
       double full_pan, zoomed_pan, full_zoom, zoomed_zoom, full_ui, zoomed_ui;
-      double full_worker, zoomed_worker;
+      double full_worker, zoomed_worker, full_drag, zoomed_drag;
 
       if (only_view >= 0 && (int) v != only_view)
         {
@@ -281,17 +331,19 @@ bench_size (guint        n_schools,
       time_frames (renderer, cr, &zoomed, &zoomed_first, &zoomed_ms, &zoomed_cached);
       full_pan = time_pan (renderer, cr, &full);
       zoomed_pan = time_pan (renderer, cr, &zoomed);
+      full_drag = time_drag (renderer, cr, &full);
+      zoomed_drag = time_drag (renderer, cr, &zoomed);
       time_new_scales (renderer, cr, &full, &full_zoom, &full_ui, &full_worker);
       time_new_scales (renderer, cr, &zoomed, &zoomed_zoom, &zoomed_ui, &zoomed_worker);
       printf ("  %-9s  nodes %6u  layout %7.1f ms\n"
-              "             full:   first %6.1f, drawn %6.1f, pan %5.1f, cached %4.1f, "
-              "zoom %6.1f (frame %4.1f, worker %5.1f) ms\n"
-              "             zoomed: first %6.1f, drawn %6.1f, pan %5.1f, cached %4.1f, "
-              "zoom %6.1f (frame %4.1f, worker %5.1f) ms\n",
+              "             full:   first %6.1f, drawn %6.1f, pan %5.1f, drag %5.1f, "
+              "cached %4.1f, zoom %6.1f (frame %4.1f, worker %5.1f) ms\n"
+              "             zoomed: first %6.1f, drawn %6.1f, pan %5.1f, drag %5.1f, "
+              "cached %4.1f, zoom %6.1f (frame %4.1f, worker %5.1f) ms\n",
               cvn_view_to_string ((CvnView) v), layout->nodes->len,
-              median (layout_times, LAYOUT_RUNS), full_first, full_ms, full_pan, full_cached,
-              full_zoom, full_ui, full_worker, zoomed_first, zoomed_ms, zoomed_pan,
-              zoomed_cached, zoomed_zoom, zoomed_ui, zoomed_worker);
+              median (layout_times, LAYOUT_RUNS), full_first, full_ms, full_pan, full_drag,
+              full_cached, full_zoom, full_ui, full_worker, zoomed_first, zoomed_ms,
+              zoomed_pan, zoomed_drag, zoomed_cached, zoomed_zoom, zoomed_ui, zoomed_worker);
       cairo_destroy (cr);
       cairo_surface_destroy (surface);
     }

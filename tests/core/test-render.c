@@ -898,6 +898,68 @@ test_zoom_back_matches_fresh (Fixture       *fixture,
     }
 }
 
+/* Dragging a node redraws the kept ground only where the layout changed (the node, the
+ * hulls around it, its edges): after one move, and after several between two frames,
+ * the picture must be the one drawn from nothing. */
+static void
+test_moved_node_matches_fresh (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  for (CvnView view = CVN_VIEW_STRUCTURE; view <= CVN_VIEW_MAP; view++)
+    {
+      g_autoptr (CvnLayout) layout = compute (fixture->generated, view, FALSE);
+      g_autoptr (CvnRenderer) renderer = cvn_renderer_new ();
+      g_autoptr (GArray) in_view = g_array_new (FALSE, FALSE, sizeof (guint));
+      CvnViewport viewport;
+      const CvnLayoutNode *node = NULL;
+      guint index = 0;
+      CvnRect damage;
+
+      cvn_renderer_set_layout (renderer, layout);
+      cvn_renderer_fit (renderer, 640, 480, &viewport);
+      cvn_viewport_init_centred (&viewport, viewport.x + viewport.width / 2,
+                                 viewport.y + viewport.height / 2, viewport.scale * 3,
+                                 640, 480);
+      /* The school nearest the middle of the view. */
+      cvn_layout_collect_in_rect (layout,
+                                  &(CvnRect) { viewport.x, viewport.y, viewport.width,
+                                               viewport.height }, in_view);
+      for (guint i = 0; i < in_view->len; i++)
+        {
+          const CvnLayoutNode *n = cvn_layout_get_node (layout,
+                                                        g_array_index (in_view, guint, i));
+          double cx = viewport.x + viewport.width / 2, cy = viewport.y + viewport.height / 2;
+
+          if (n->kind == CVN_OBJECT_ESTABLISHMENT &&
+              (node == NULL || hypot (n->x - cx, n->y - cy) <
+                               hypot (node->x - cx, node->y - cy)))
+            {
+              index = g_array_index (in_view, guint, i);
+              node = n;
+            }
+        }
+      g_assert_nonnull (node);
+      cairo_surface_destroy (draw_image (renderer, &viewport, 640, 480, 1));
+
+      cvn_layout_move_node (layout, index, node->x + 30 / viewport.scale,
+                            node->y - 20 / viewport.scale);
+      g_assert_true (cvn_layout_get_damage (layout, layout->generation - 1, &damage));
+      g_assert_cmpfloat (damage.width, >, 0);
+      assert_matches_fresh (renderer, &viewport, 1, cvn_view_to_string (view));
+
+      for (int m = 0; m < 3; m++)
+        cvn_layout_move_node (layout, index, node->x - 25 / viewport.scale,
+                              node->y + 15 / viewport.scale);
+      /* And a pan in the same frame. */
+      viewport.x += 17 / viewport.scale;
+      assert_matches_fresh (renderer, &viewport, 1, cvn_view_to_string (view));
+
+      /* Too many moves ago: the layout no longer knows what changed. */
+      g_assert_false (cvn_layout_get_damage (layout, 0, &damage) &&
+                      layout->generation > 64);
+    }
+}
+
 /* A ground drawn by a second renderer (as a canvas's worker thread does) and taken by the
  * first gives the picture a renderer draws from nothing, at a device scale of 2 too; a
  * renderer takes nothing drawn for another layout or style. */
@@ -1141,6 +1203,7 @@ main (int    argc,
   ADD ("pan-matches-fresh", test_pan_matches_fresh);
   ADD ("zoom-back-matches-fresh", test_zoom_back_matches_fresh);
   ADD ("prepared-ground", test_prepared_ground);
+  ADD ("moved-node-matches-fresh", test_moved_node_matches_fresh);
   ADD ("coarse-rings-follow-hulls", test_coarse_rings_follow_hulls);
   ADD ("device-scale", test_device_scale);
   ADD ("cli", test_cli_render);
