@@ -607,6 +607,7 @@ cvn_layout_structure (CvnLayoutBuilder *builder)
 
               g_ptr_array_add (p->children, t);
               node_at (s.layout, t->node)->parent = p->node;
+              node_at (s.layout, p->node)->n_groups++;
             }
           else
             g_ptr_array_add (forest->children, t);

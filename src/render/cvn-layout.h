@@ -79,6 +79,7 @@ typedef struct
   int            tier;          /* groups: 0-3 */
   int            parent;        /* structure: the node above; graph: the primary group; or -1 */
   guint          n_members;     /* groups: members shown in this view */
+  guint          n_groups;      /* structure: the group boxes drawn under it */
   double         colour[3];     /* fill colour, from the group kind or the school phase */
 } CvnLayoutNode;
 

@@ -521,9 +521,18 @@ node_text (CvnRenderer         *self,
           g_autofree char *markup = NULL;
           const char *kind = (node->flags & CVN_NODE_PSEUDO) ? _("Schools")
                                                               : cvn_palette_group_kind_label (node->kind_name);
-          g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u member",
-                                                                 "%u members", node->n_members),
-                                                    node->n_members);
+          g_autofree char *members = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                   "%u member", "%u members",
+                                                                   node->n_members),
+                                                      node->n_members);
+          g_autofree char *groups = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u group",
+                                                                  "%u groups", node->n_groups),
+                                                     node->n_groups);
+          /* An alliance whose schools are all in its clusters has no members of its own:
+           * "6 groups" says more than "0 members". */
+          g_autofree char *count = node->n_groups == 0 ? g_strdup (members)
+                                   : node->n_members == 0 ? g_strdup (groups)
+                                   : g_strdup_printf ("%s · %s", members, groups);
 
           layout = new_text (self, "", size, FALSE);
           markup = g_markup_printf_escaped ("<span size='%d' weight='bold'>%s</span>\n"

@@ -273,6 +273,48 @@ test_structure_lists_every_school (Fixture       *fixture,
     }
 }
 
+/* A structure box counts the group boxes under it: each box with children has as many as
+ * nodes name it their parent, and the generated alliances, whose schools are all in their
+ * clusters, have groups but no members of their own. */
+static void
+test_structure_counts_groups (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  CvnDocument *docs[] = { fixture->sample, fixture->generated };
+
+  for (guint d = 0; d < G_N_ELEMENTS (docs); d++)
+    {
+      g_autoptr (CvnLayout) layout = compute (docs[d], CVN_VIEW_STRUCTURE, FALSE);
+      g_autofree guint *children = g_new0 (guint, layout->nodes->len);
+      guint n_alliances = 0;
+
+      for (guint i = 0; i < layout->nodes->len; i++)
+        {
+          const CvnLayoutNode *node = node_at (layout, i);
+
+          if (node->parent >= 0 && node->shape == CVN_SHAPE_GROUP &&
+              !(node->flags & CVN_NODE_LEAF))
+            children[node->parent]++;
+        }
+      for (guint i = 0; i < layout->nodes->len; i++)
+        {
+          const CvnLayoutNode *node = node_at (layout, i);
+
+          if (node->shape != CVN_SHAPE_GROUP)
+            continue;
+          g_assert_cmpuint (node->n_groups, ==, children[i]);
+          if (node->tier == 2)
+            {
+              n_alliances++;
+              g_assert_cmpuint (node->n_groups, >, 0);
+              if (d == 1)
+                g_assert_cmpuint (node->n_members, ==, 0);
+            }
+        }
+      g_assert_cmpuint (n_alliances, >, 0);
+    }
+}
+
 static cairo_surface_t *
 draw (CvnLayout        *layout,
       int               width,
@@ -1203,6 +1245,7 @@ main (int    argc,
   ADD ("pan-matches-fresh", test_pan_matches_fresh);
   ADD ("zoom-back-matches-fresh", test_zoom_back_matches_fresh);
   ADD ("prepared-ground", test_prepared_ground);
+  ADD ("structure-counts-groups", test_structure_counts_groups);
   ADD ("moved-node-matches-fresh", test_moved_node_matches_fresh);
   ADD ("coarse-rings-follow-hulls", test_coarse_rings_follow_hulls);
   ADD ("device-scale", test_device_scale);
