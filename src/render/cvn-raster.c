@@ -103,6 +103,32 @@ cvn_raster_end (CvnRaster *raster)
   cairo_surface_mark_dirty (raster->surface);
 }
 
+/* A colour split for the two-channel multiply of 8-bit ARGB: red and blue as 0x00rr00bb,
+ * alpha (opaque) and green as 0x00ff00gg. One multiplication then scales two channels. */
+static inline guint32
+split_rb (guint red,
+          guint blue)
+{
+  return red << 16 | blue;
+}
+
+static inline guint32
+split_ag (guint green)
+{
+  return 0xffu << 16 | green;
+}
+
+/* The premultiplied pixel of a split colour at @alpha (0-256). */
+static inline guint32
+premultiply_split (guint32 rb,
+                   guint32 ag,
+                   guint   alpha)
+{
+  guint a = MIN (alpha, 256u);
+
+  return ((rb * a >> 8) & 0x00ff00ff) | ((ag * a >> 8) & 0x00ff00ff) << 8;
+}
+
 /* Premultiplied OVER of a colour with @alpha (0-256) onto one pixel. Two channels are
  * blended per multiplication (red and blue, then alpha and green), the usual trick for
  * 8-bit ARGB. */
@@ -112,10 +138,7 @@ premultiply (guint red,
              guint blue,
              guint alpha)
 {
-  guint a = MIN (alpha, 256u);
-
-  return (MIN (255u, a * 255 >> 8)) << 24 | ((red * a) >> 8) << 16 | ((green * a) >> 8) << 8 |
-         ((blue * a) >> 8);
+  return premultiply_split (split_rb (red, blue), split_ag (green), alpha);
 }
 
 static inline void
@@ -172,25 +195,6 @@ blend (guint32 *pixel,
   blend_premultiplied (pixel, premultiply (red, green, blue, alpha), 256 - MIN (alpha, 256u));
 }
 
-static inline void
-plot (CvnRaster *r,
-      int        x,
-      int        y,
-      guint      red,
-      guint      green,
-      guint      blue,
-      double     alpha)
-{
-  guint a;
-
-  if (x < r->x0 || y < r->y0 || x >= r->x1 || y >= r->y1)
-    return;
-  a = (guint) (alpha * 256 + 0.5);
-  if (a == 0)
-    return;
-  blend (r->data + (gsize) y * r->stride + x, red, green, blue, MIN (a, 256u));
-}
-
 /* Liang-Barsky: clips the segment to the raster's clip, widened by @margin. */
 static gboolean
 clip_segment (const CvnRaster *r,
@@ -227,9 +231,8 @@ clip_segment (const CvnRaster *r,
   return TRUE;
 }
 
-/* OVER of a colour at @alpha (0-256) onto the pixel at @x, @y, if it is inside the clip.
- * @rb and @ag are the colour at full strength split for the two-channel multiply:
- * 0x00rr00bb and 0x00ff00gg. The result equals blend () bit for bit. */
+/* OVER of a split colour (see split_rb ()) at @alpha (0-256) onto the pixel at @x, @y, if
+ * it is inside the clip: blend () without splitting the colour again for every pixel. */
 static inline void
 plot_split (CvnRaster *r,
             int        x,
@@ -238,15 +241,11 @@ plot_split (CvnRaster *r,
             guint32    ag,
             guint      alpha)
 {
-  guint32 *pixel;
-  guint32 source;
-
   if ((guint) (x - r->x0) >= (guint) (r->x1 - r->x0) ||
       (guint) (y - r->y0) >= (guint) (r->y1 - r->y0) || alpha == 0)
     return;
-  pixel = r->data + (gsize) y * r->stride + x;
-  source = ((rb * alpha >> 8) & 0x00ff00ff) | ((ag * alpha >> 8) & 0x00ff00ff) << 8;
-  blend_premultiplied (pixel, source, 256 - alpha);
+  blend_premultiplied (r->data + (gsize) y * r->stride + x, premultiply_split (rb, ag, alpha),
+                       256 - alpha);
 }
 
 /* One column (or row, for a steep line) of a line: the two pixels that straddle @y, a
@@ -295,7 +294,7 @@ cvn_raster_line (CvnRaster *r,
 {
   guint cr = (guint) (red * 255 + 0.5), cg = (guint) (green * 255 + 0.5);
   guint cb = (guint) (blue * 255 + 0.5);
-  guint32 rb = cr << 16 | cb, ag = 0xffu << 16 | cg;
+  guint32 rb = split_rb (cr, cb), ag = split_ag (cg);
   gboolean steep;
   double dx, dy, gradient, strength;
   guint coverage;

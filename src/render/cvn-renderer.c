@@ -2752,6 +2752,19 @@ patch_ground (CvnRenderer       *self,
   draw_ground_area (self, viewport, self->ground_ox, self->ground_oy, &area);
 }
 
+/* Keeps the current ground as the newest spare, the oldest making way, and returns the
+ * oldest one's image (or NULL) for the caller to reuse as the ground's or to free. */
+static cairo_surface_t *
+keep_ground (CvnRenderer *self)
+{
+  Ground current = { self->ground, TRUE, self->ground_key, self->ground_ox, self->ground_oy };
+  cairo_surface_t *oldest = self->spares[N_SPARE_GROUNDS - 1].surface;
+
+  memmove (&self->spares[1], &self->spares[0], (N_SPARE_GROUNDS - 1) * sizeof (Ground));
+  self->spares[0] = current;
+  return oldest;
+}
+
 /* Brings the ground up to date for @viewport: scrolled and patched when only the position
  * changed by less than a screen, drawn anew otherwise. */
 static void
@@ -2826,19 +2839,9 @@ update_ground (CvnRenderer       *self,
       return;
     }
 
-  /* A ground of another scale is kept (the oldest kept one makes way); its image is
-   * reused for the new one when no longer kept. */
+  /* A ground of another scale is kept; the oldest kept one's image is reused. */
   if (self->ground_valid && self->ground_key.scale != key.scale)
-    {
-      Ground current = { self->ground, TRUE, self->ground_key, self->ground_ox,
-                         self->ground_oy };
-      Ground oldest = self->spares[N_SPARE_GROUNDS - 1];
-
-      memmove (&self->spares[1], &self->spares[0],
-               (N_SPARE_GROUNDS - 1) * sizeof (Ground));
-      self->spares[0] = current;
-      self->ground = oldest.surface;
-    }
+    self->ground = keep_ground (self);
   if (self->ground == NULL || cairo_image_surface_get_width (self->ground) != width ||
       cairo_image_surface_get_height (self->ground) != height)
     {
@@ -2894,18 +2897,10 @@ cvn_renderer_take_ground (CvnRenderer *self,
   if (!from->ground_valid || from->layout == NULL || from->layout != self->layout ||
       memcmp (&from->style, &self->style, sizeof self->style) != 0)
     return FALSE;
-  /* The current ground is kept as the newest spare, as when the scale changes here. */
+  /* The current ground is kept, as when the scale changes here. */
   if (self->ground_valid && self->ground_key.scale != from->ground_key.scale)
-    {
-      Ground current = { self->ground, TRUE, self->ground_key, self->ground_ox,
-                         self->ground_oy };
-
-      g_clear_pointer (&self->spares[N_SPARE_GROUNDS - 1].surface, cairo_surface_destroy);
-      memmove (&self->spares[1], &self->spares[0], (N_SPARE_GROUNDS - 1) * sizeof (Ground));
-      self->spares[0] = current;
-    }
-  else
-    g_clear_pointer (&self->ground, cairo_surface_destroy);
+    self->ground = keep_ground (self);
+  g_clear_pointer (&self->ground, cairo_surface_destroy);
   self->ground = g_steal_pointer (&from->ground);
   self->ground_valid = TRUE;
   self->ground_key = from->ground_key;

@@ -389,11 +389,13 @@ wait_for_worker (CvnCanvas *self)
   g_mutex_unlock (&self->worker_lock);
 }
 
-static void
+/* Returns FALSE when there is no worker thread to post to: the frame then draws the new
+ * scale itself. */
+static gboolean
 post_ground_job (CvnCanvas      *self,
                  const ImageKey *key)
 {
-  GroundJob *job = g_new0 (GroundJob, 1);
+  GroundJob *job;
 
   if (self->worker == NULL)
     {
@@ -402,13 +404,13 @@ post_ground_job (CvnCanvas      *self,
       self->worker = g_thread_try_new ("cvn-ground", ground_worker, self, &error);
       if (self->worker == NULL)
         {
-          /* Frames then draw new scales themselves. */
           g_warning ("Could not start the drawing thread: %s", error->message);
+          /* Frames draw new scales themselves from now on, without trying again. */
           self->ground_us = 0;
-          g_free (job);
-          return;
+          return FALSE;
         }
     }
+  job = g_new0 (GroundJob, 1);
   /* The worker must find the spatial index built: building it would write. */
   cvn_layout_build_index (self->layout);
   job->canvas = g_object_ref (self);
@@ -427,6 +429,7 @@ post_ground_job (CvnCanvas      *self,
   self->worker_busy = TRUE;
   g_mutex_unlock (&self->worker_lock);
   g_async_queue_push (self->jobs, job);
+  return TRUE;
 }
 
 /* Whether two keys need the same ground: all but the position and the selection agree. */
@@ -654,7 +657,6 @@ cvn_canvas_snapshot (GtkWidget   *widget,
                           self->texture_key.layout_serial == key.layout_serial &&
                           self->texture_key.generation == key.generation &&
                           self->texture_key.style_serial == key.style_serial;
-
       gboolean took = FALSE;
 
       if (stale_ok && !self->moving)
@@ -665,8 +667,8 @@ cvn_canvas_snapshot (GtkWidget   *widget,
               took = TRUE;
               self->n_taken++;
             }
-          else if (!self->job_pending)
-            post_ground_job (self, &key);
+          else if (!self->job_pending && !post_ground_job (self, &key))
+            stale_ok = FALSE;
         }
       if (took)
         {
@@ -677,7 +679,7 @@ cvn_canvas_snapshot (GtkWidget   *widget,
           render_image (self, &key);
           self->ground_us = ground_us;
         }
-      else if (stale_ok && self->ground_us > self->budget_us)
+      else if (stale_ok)
         {
           /* The last image, moved to where its contents belong now. */
           const ImageKey *old = &self->texture_key;

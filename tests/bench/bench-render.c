@@ -90,6 +90,19 @@ peak_rss_mb (void)
   return usage.ru_maxrss / 1024.0;
 }
 
+/* Draws a frame of @viewport and returns how long it took, in milliseconds. */
+static double
+timed_draw (CvnRenderer       *renderer,
+            cairo_t           *cr,
+            const CvnViewport *viewport)
+{
+  gint64 start = now ();
+
+  cvn_renderer_draw (renderer, cr, viewport, NULL, 0);
+  cairo_surface_flush (cairo_get_target (cr));
+  return (now () - start) / 1000.0;
+}
+
 /* Draws a first frame (empty caches: labels are shaped, marker images made), then
  * FRAME_RUNS frames that each draw the whole scene again (the renderer's scene cache is
  * dropped before each, as a pan or zoom would), then FRAME_RUNS frames that repeat the
@@ -103,27 +116,16 @@ time_frames (CvnRenderer       *renderer,
              double            *cached)
 {
   double times[FRAME_RUNS];
-  gint64 start = now ();
 
-  cvn_renderer_draw (renderer, cr, viewport, NULL, 0);
-  cairo_surface_flush (cairo_get_target (cr));
-  *first = (now () - start) / 1000.0;
+  *first = timed_draw (renderer, cr, viewport);
   for (int i = 0; i < FRAME_RUNS; i++)
     {
       cvn_renderer_invalidate (renderer);
-      start = now ();
-      cvn_renderer_draw (renderer, cr, viewport, NULL, 0);
-      cairo_surface_flush (cairo_get_target (cr));
-      times[i] = (now () - start) / 1000.0;
+      times[i] = timed_draw (renderer, cr, viewport);
     }
   *drawn = median (times, FRAME_RUNS);
   for (int i = 0; i < FRAME_RUNS; i++)
-    {
-      start = now ();
-      cvn_renderer_draw (renderer, cr, viewport, NULL, 0);
-      cairo_surface_flush (cairo_get_target (cr));
-      times[i] = (now () - start) / 1000.0;
-    }
+    times[i] = timed_draw (renderer, cr, viewport);
   *cached = median (times, FRAME_RUNS);
 }
 
@@ -141,14 +143,9 @@ time_pan (CvnRenderer       *renderer,
   cvn_renderer_draw (renderer, cr, &viewport, NULL, 0);
   for (int i = 0; i < PAN_RUNS; i++)
     {
-      gint64 start;
-
       viewport.x += PAN_X / viewport.scale;
       viewport.y += PAN_Y / viewport.scale;
-      start = now ();
-      cvn_renderer_draw (renderer, cr, &viewport, NULL, 0);
-      cairo_surface_flush (cairo_get_target (cr));
-      times[i] = (now () - start) / 1000.0;
+      times[i] = timed_draw (renderer, cr, &viewport);
     }
   return median (times, PAN_RUNS);
 }
@@ -187,14 +184,9 @@ time_drag (CvnRenderer       *renderer,
   cvn_renderer_draw (renderer, cr, viewport, NULL, 0);
   for (int i = 0; i < PAN_RUNS; i++)
     {
-      gint64 start;
-
       cvn_layout_move_node (layout, (guint) index, x0 + 6 * (i + 1) / viewport->scale,
                             y0 + 4 * (i + 1) / viewport->scale);
-      start = now ();
-      cvn_renderer_draw (renderer, cr, viewport, NULL, 0);
-      cairo_surface_flush (cairo_get_target (cr));
-      times[i] = (now () - start) / 1000.0;
+      times[i] = timed_draw (renderer, cr, viewport);
     }
   cvn_layout_move_node (layout, (guint) index, x0, y0);
   return median (times, PAN_RUNS);
@@ -228,10 +220,7 @@ time_new_scales (CvnRenderer       *renderer,
       cvn_viewport_init_centred (&viewport, start->x + start->width / 2,
                                  start->y + start->height / 2, start->scale * (1.02 + 0.03 * i),
                                  start->width * start->scale, start->height * start->scale);
-      begin = now ();
-      cvn_renderer_draw (renderer, cr, &viewport, NULL, 0);
-      cairo_surface_flush (cairo_get_target (cr));
-      sync_times[i] = (now () - begin) / 1000.0;
+      sync_times[i] = timed_draw (renderer, cr, &viewport);
 
       cvn_viewport_init_centred (&viewport, start->x + start->width / 2,
                                  start->y + start->height / 2, start->scale * (1.035 + 0.03 * i),
@@ -242,9 +231,7 @@ time_new_scales (CvnRenderer       *renderer,
       begin = now ();
       if (!cvn_renderer_take_ground (renderer, background))
         g_error ("bench-render: the renderer did not take the prepared ground");
-      cvn_renderer_draw (renderer, cr, &viewport, NULL, 0);
-      cairo_surface_flush (cairo_get_target (cr));
-      ui_times[i] = (now () - begin) / 1000.0;
+      ui_times[i] = (now () - begin) / 1000.0 + timed_draw (renderer, cr, &viewport);
     }
   *sync = median (sync_times, FRAME_RUNS);
   *ui = median (ui_times, FRAME_RUNS);
